@@ -1,0 +1,272 @@
+package org.wenming.directory;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.wenming.platform.DomainException;
+import org.wenming.platform.audit.AuditLog;
+import org.wenming.platform.web.Page;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+/**
+ * Accounts and their role assignments. A caller manages the accounts of people in its scope and
+ * grants only roles whose every permission it holds itself over the org concerned.
+ */
+@Service
+public class Accounts {
+
+	private final JdbcClient jdbc;
+
+	private final DataScopes scopes;
+
+	private final People people;
+
+	private final OrgDirectory orgs;
+
+	private final PasswordEncoder encoder;
+
+	private final AuditLog audit;
+
+	Accounts(JdbcClient jdbc, DataScopes scopes, People people, OrgDirectory orgs, PasswordEncoder encoder,
+			AuditLog audit) {
+		this.jdbc = jdbc;
+		this.scopes = scopes;
+		this.people = people;
+		this.orgs = orgs;
+		this.encoder = encoder;
+		this.audit = audit;
+	}
+
+	@Transactional(readOnly = true)
+	public Page<Account> search(String text, int page, int size) {
+		List<Object> params = new ArrayList<>();
+		StringBuilder where = new StringBuilder(inScope(params));
+		if (StringUtils.hasText(text)) {
+			where.append(" and (a.username like ? or p.name like ?)");
+			String like = "%" + text.strip().replace("%", "\\%").replace("_", "\\_") + "%";
+			params.add(like);
+			params.add(like);
+		}
+		String from = " from account a join person p on p.id = a.person_id left join org w on w.id = p.work_org_id "
+				+ "left join org h on h.id = p.home_org_id where ";
+		long total = jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
+		List<Object> pageParams = new ArrayList<>(params);
+		pageParams.add((long) page * size);
+		pageParams.add(size);
+		List<Long> ids = jdbc.sql("select a.id" + from + where + " order by a.username offset ? limit ?")
+			.params(pageParams)
+			.query(Long.class)
+			.list();
+		return new Page<>(load(ids), page, size, total, null);
+	}
+
+	@Transactional(readOnly = true)
+	public Account get(long id) {
+		List<Object> params = new ArrayList<>();
+		params.add(id);
+		String scope = inScope(params);
+		boolean visible = jdbc.sql("select count(*) from account a join person p on p.id = a.person_id "
+				+ "left join org w on w.id = p.work_org_id left join org h on h.id = p.home_org_id where a.id = ? and "
+				+ scope)
+			.params(params)
+			.query(Long.class)
+			.single() > 0;
+		if (!visible) {
+			throw DomainException.notFound();
+		}
+		return load(List.of(id)).get(0);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Account> findByUsername(String username) {
+		return jdbc.sql("select id from account where username = ?")
+			.param(username)
+			.query(Long.class)
+			.optional()
+			.map(id -> load(List.of(id)).get(0));
+	}
+
+	/** Creates an account for a person in scope, with its first roles. */
+	@Transactional
+	public long create(long personId, String username, String password, List<Grant> grants) {
+		Person person = people.get(personId);
+		requireManageable(person);
+		String name = checkUsername(username);
+		checkPassword(password);
+		if (jdbc.sql("select count(*) from account where username = ?").param(name).query(Long.class).single() > 0) {
+			throw DomainException.onField("username", "account.username.taken");
+		}
+		long id = jdbc.sql("insert into account (person_id, username, password_hash) values (?, ?, ?) returning id")
+			.params(personId, name, encoder.encode(password))
+			.query(Long.class)
+			.single();
+		audit.record("CREATE", "account", id, orgOf(person), "新建账号：" + name + "（" + person.name() + "）");
+		for (Grant grant : grants == null ? List.<Grant>of() : grants) {
+			grant(id, grant.role(), grant.orgId());
+		}
+		return id;
+	}
+
+	/** Gives an account a role over an org's subtree. */
+	@Transactional
+	public void grant(long accountId, Role role, long orgId) {
+		Account account = get(accountId);
+		if (role == null) {
+			throw DomainException.onField("role", "account.role.required");
+		}
+		Org org = orgs.find(orgId).orElseThrow(() -> DomainException.onField("orgId", "account.role.orgUnknown"));
+		if (org.isClosed()) {
+			throw DomainException.onField("orgId", "org.parent.closed");
+		}
+		for (Permission permission : role.permissions()) {
+			if (!scopes.current(permission).covers(org)) {
+				throw DomainException.onField("role", "account.role.beyondOwn", role.label(), org.name());
+			}
+		}
+		if (!scopes.current(Permission.ACCOUNT_MANAGE).covers(org)) {
+			throw DomainException.onField("orgId", "account.role.beyondOwn", role.label(), org.name());
+		}
+		int inserted = jdbc.sql("""
+				insert into role_assignment (account_id, role, org_id) values (?, ?, ?)
+				on conflict (account_id, role, org_id) do nothing""")
+			.params(accountId, role.name(), orgId)
+			.update();
+		if (inserted > 0) {
+			audit.record("ROLE_GRANT", "account", accountId, orgId,
+					"授予角色：" + account.username() + " 在 " + org.name() + " 为 " + role.label());
+		}
+	}
+
+	@Transactional
+	public void revoke(long accountId, long assignmentId) {
+		Account account = get(accountId);
+		Account.RoleAssignment assignment = account.roles().stream()
+			.filter(r -> r.id() == assignmentId)
+			.findFirst()
+			.orElseThrow(DomainException::notFound);
+		Org org = orgs.find(assignment.orgId()).orElseThrow();
+		if (!scopes.current(Permission.ACCOUNT_MANAGE).covers(org)) {
+			throw DomainException.notFound();
+		}
+		jdbc.sql("delete from role_assignment where id = ?").param(assignmentId).update();
+		audit.record("ROLE_REVOKE", "account", accountId, assignment.orgId(),
+				"撤销角色：" + account.username() + " 在 " + org.name() + " 的 " + assignment.role().label());
+	}
+
+	@Transactional
+	public void setEnabled(long accountId, boolean enabled) {
+		Account account = get(accountId);
+		jdbc.sql("update account set enabled = ?, version = version + 1 where id = ?").params(enabled, accountId).update();
+		audit.record(enabled ? "ENABLE" : "DISABLE", "account", accountId, null,
+				(enabled ? "启用账号：" : "停用账号：") + account.username());
+	}
+
+	@Transactional
+	public void resetPassword(long accountId, String password) {
+		Account account = get(accountId);
+		checkPassword(password);
+		jdbc.sql("update account set password_hash = ?, failed_attempts = 0, locked_until = null where id = ?")
+			.params(encoder.encode(password), accountId)
+			.update();
+		audit.record("PASSWORD_RESET", "account", accountId, null, "重置密码：" + account.username());
+	}
+
+	@Transactional
+	public void unlock(long accountId) {
+		Account account = get(accountId);
+		jdbc.sql("update account set failed_attempts = 0, locked_until = null where id = ?").param(accountId).update();
+		audit.record("UNLOCK", "account", accountId, null, "解锁账号：" + account.username());
+	}
+
+	/** Accounts (user names) that hold a role over the org or one of its ancestors, for notifications. */
+	@Transactional(readOnly = true)
+	public List<String> usernamesWithRoleOver(long orgId, Role role) {
+		Org org = orgs.find(orgId).orElseThrow(DomainException::notFound);
+		return jdbc.sql("""
+				select distinct a.username from account a join role_assignment r on r.account_id = a.id
+				join org o on o.id = r.org_id where r.role = ? and ? like o.path || '%' and a.enabled""")
+			.params(role.name(), org.path())
+			.query(String.class)
+			.list();
+	}
+
+	static void checkPassword(String password) {
+		if (password == null || password.length() < 8 || password.length() > 128
+				|| !password.matches(".*[A-Za-z].*") || !password.matches(".*\\d.*")) {
+			throw DomainException.onField("password", "account.password.weak");
+		}
+	}
+
+	private static String checkUsername(String username) {
+		if (username == null || !username.strip().matches("[A-Za-z0-9_.@-]{3,64}")) {
+			throw DomainException.onField("username", "account.username.format");
+		}
+		return username.strip();
+	}
+
+	private void requireManageable(Person person) {
+		DataScope scope = scopes.current(Permission.ACCOUNT_MANAGE);
+		boolean covered = false;
+		for (Long orgId : new Long[] { person.workOrgId(), person.homeOrgId() }) {
+			if (orgId != null) {
+				covered |= orgs.find(orgId).map(scope::covers).orElse(false);
+			}
+		}
+		if (!covered) {
+			throw DomainException.notFound();
+		}
+	}
+
+	private String inScope(List<Object> params) {
+		DataScope scope = scopes.current(Permission.ACCOUNT_MANAGE);
+		return "(" + scope.sqlCondition("w.path", params) + " or " + scope.sqlCondition("h.path", params) + ")";
+	}
+
+	private static Long orgOf(Person person) {
+		return person.homeOrgId() != null ? person.homeOrgId() : person.workOrgId();
+	}
+
+	private List<Account> load(List<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		Long[] array = ids.toArray(Long[]::new);
+		Map<Long, List<Account.RoleAssignment>> roles = new LinkedHashMap<>();
+		jdbc.sql("""
+				select r.id, r.account_id, r.role, r.org_id, o.name from role_assignment r join org o on o.id = r.org_id
+				where r.account_id = any(?) order by r.id""")
+			.param(array)
+			.query(rs -> {
+				roles.computeIfAbsent(rs.getLong("account_id"), k -> new ArrayList<>())
+					.add(new Account.RoleAssignment(rs.getLong("id"), Role.valueOf(rs.getString("role")),
+							rs.getLong("org_id"), rs.getString("name")));
+			});
+		Map<Long, Account> accounts = new LinkedHashMap<>();
+		jdbc.sql("""
+				select a.id, a.person_id, p.name, a.username, a.enabled, a.locked_until from account a
+				join person p on p.id = a.person_id where a.id = any(?)""")
+			.param(array)
+			.query(rs -> {
+				OffsetDateTime locked = rs.getObject("locked_until", OffsetDateTime.class);
+				long id = rs.getLong("id");
+				accounts.put(id, new Account(id, rs.getLong("person_id"), rs.getString("name"), rs.getString("username"),
+						rs.getBoolean("enabled"), locked == null ? null : locked.toInstant(),
+						List.copyOf(roles.getOrDefault(id, List.of()))));
+			});
+		return ids.stream().map(accounts::get).toList();
+	}
+
+	/** A role to grant over an org. */
+	public record Grant(Role role, long orgId) {
+	}
+
+}

@@ -1,0 +1,41 @@
+package org.wenming.directory;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The org subtrees a caller may act on for one permission, given by the paths of their roots.
+ * Every query and command of every module narrows itself with it.
+ */
+public record DataScope(Permission permission, Set<String> rootPaths) {
+
+	public boolean isEmpty() {
+		return rootPaths.isEmpty();
+	}
+
+	public boolean covers(String orgPath) {
+		return orgPath != null && rootPaths.stream().anyMatch(orgPath::startsWith);
+	}
+
+	public boolean covers(Org org) {
+		return covers(org.path());
+	}
+
+	/**
+	 * An SQL condition that holds when the path column lies in scope, with its parameters
+	 * appended to {@code params} ({@code false} when the scope is empty).
+	 */
+	public String sqlCondition(String pathColumn, Collection<Object> params) {
+		if (rootPaths.isEmpty()) {
+			return "false";
+		}
+		params.add(rootPaths.stream().map(path -> path + "%").toArray(String[]::new));
+		return pathColumn + " like any(?)";
+	}
+
+	public List<String> roots() {
+		return List.copyOf(rootPaths);
+	}
+
+}

@@ -1,0 +1,214 @@
+package org.wenming.directory;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.wenming.platform.DomainException;
+import org.wenming.platform.audit.AuditLog;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+/**
+ * The org tree: read within the caller's scope, create, rename, move without cycles, and close
+ * (a closed org keeps its history and its people).
+ */
+@Service
+public class OrgDirectory {
+
+	static final String COLUMNS = "id, parent_id, name, type, division_code, path, depth, closed_at";
+
+	private final JdbcClient jdbc;
+
+	private final DataScopes scopes;
+
+	private final AuditLog audit;
+
+	OrgDirectory(JdbcClient jdbc, DataScopes scopes, AuditLog audit) {
+		this.jdbc = jdbc;
+		this.scopes = scopes;
+		this.audit = audit;
+	}
+
+	/** An org the caller may read; "not found" otherwise. */
+	@Transactional(readOnly = true)
+	public Org get(long id) {
+		return find(id).filter(org -> scopes.current(Permission.ORG_READ).covers(org))
+			.orElseThrow(DomainException::notFound);
+	}
+
+	/** An org regardless of scope, for modules that check scope themselves. */
+	@Transactional(readOnly = true)
+	public Optional<Org> find(long id) {
+		return jdbc.sql("select " + COLUMNS + " from org where id = ?").param(id).query(OrgDirectory::map).optional();
+	}
+
+	/** Every org the caller may read, in tree order. */
+	@Transactional(readOnly = true)
+	public List<Org> visibleTree(boolean includeClosed) {
+		List<Object> params = new ArrayList<>();
+		String condition = scopes.current(Permission.ORG_READ).sqlCondition("path", params);
+		return jdbc.sql("select " + COLUMNS + " from org where " + condition
+				+ (includeClosed ? "" : " and closed_at is null") + " order by path")
+			.params(params)
+			.query(OrgDirectory::map)
+			.list();
+	}
+
+	/** Ids of an org and everything below it (open or closed). */
+	@Transactional(readOnly = true)
+	public List<Long> subtreeIds(long orgId) {
+		Org org = find(orgId).orElseThrow(DomainException::notFound);
+		return jdbc.sql("select id from org where path like ?").param(org.path() + "%").query(Long.class).list();
+	}
+
+	/** Finds an open org by name among those the caller may read (import files name orgs). */
+	@Transactional(readOnly = true)
+	public List<Org> findByName(String name) {
+		List<Object> params = new ArrayList<>();
+		params.add(name.trim());
+		String condition = scopes.current(Permission.ORG_READ).sqlCondition("path", params);
+		return jdbc.sql("select " + COLUMNS + " from org where name = ? and closed_at is null and " + condition)
+			.params(params)
+			.query(OrgDirectory::map)
+			.list();
+	}
+
+	@Transactional
+	public Org create(Long parentId, String name, OrgType type, String divisionCode) {
+		String checkedName = checkName(name);
+		if (type == null) {
+			throw DomainException.onField("type", "org.type.required");
+		}
+		String code = checkCode(divisionCode);
+		Org parent = null;
+		if (parentId == null) {
+			if (!scopes.current(Permission.ORG_WRITE).covers("/")) {
+				throw DomainException.onField("parentId", "org.parent.required");
+			}
+		}
+		else {
+			parent = writable(parentId);
+			if (parent.isClosed()) {
+				throw DomainException.onField("parentId", "org.parent.closed");
+			}
+		}
+		long id = jdbc.sql("select nextval('org_id_seq')").query(Long.class).single();
+		String path = (parent == null ? "/" : parent.path()) + id + "/";
+		jdbc.sql("""
+				insert into org (id, parent_id, name, type, division_code, path, depth)
+				values (?, ?, ?, ?, ?, ?, ?)""")
+			.params(id, parentId, checkedName, type.name(), code, path, parent == null ? 0 : parent.depth() + 1)
+			.update();
+		audit.record("CREATE", "org", id, id, "新建组织：" + checkedName + "（" + type.label() + "）");
+		return find(id).orElseThrow();
+	}
+
+	@Transactional
+	public Org rename(long id, String name, String divisionCode) {
+		Org org = writable(id);
+		String checkedName = checkName(name);
+		String code = checkCode(divisionCode);
+		jdbc.sql("update org set name = ?, division_code = ?, updated_at = now(), version = version + 1 where id = ?")
+			.params(checkedName, code, id)
+			.update();
+		audit.record("UPDATE", "org", id, id, "修改组织：" + org.name() + " → " + checkedName);
+		return find(id).orElseThrow();
+	}
+
+	@Transactional
+	public Org move(long id, long newParentId) {
+		Org org = writable(id);
+		Org parent = writable(newParentId);
+		if (org.parentId() == null) {
+			throw DomainException.onField("parentId", "org.move.root");
+		}
+		if (org.contains(parent)) {
+			throw DomainException.onField("parentId", "org.move.cycle");
+		}
+		if (parent.isClosed()) {
+			throw DomainException.onField("parentId", "org.parent.closed");
+		}
+		String newPath = parent.path() + id + "/";
+		int depthDelta = parent.depth() + 1 - org.depth();
+		jdbc.sql("update org set parent_id = ?, updated_at = now(), version = version + 1 where id = ?")
+			.params(newParentId, id)
+			.update();
+		jdbc.sql("""
+				update org set path = ? || substr(path, ?), depth = depth + ?
+				where path like ?""")
+			.params(newPath, org.path().length() + 1, depthDelta, org.path() + "%")
+			.update();
+		audit.record("MOVE", "org", id, id, "移动组织：" + org.name() + " 至 " + parent.name() + " 之下");
+		return find(id).orElseThrow();
+	}
+
+	@Transactional
+	public Org close(long id) {
+		Org org = writable(id);
+		if (org.isClosed()) {
+			return org;
+		}
+		if (org.parentId() == null) {
+			throw DomainException.conflict("org.close.root");
+		}
+		long openChildren = jdbc.sql("select count(*) from org where parent_id = ? and closed_at is null")
+			.param(id)
+			.query(Long.class)
+			.single();
+		if (openChildren > 0) {
+			throw DomainException.conflict("org.close.children");
+		}
+		jdbc.sql("update org set closed_at = now(), updated_at = now(), version = version + 1 where id = ?")
+			.param(id)
+			.update();
+		audit.record("CLOSE", "org", id, id, "撤销组织：" + org.name());
+		return find(id).orElseThrow();
+	}
+
+	private Org writable(long id) {
+		Org org = find(id).orElseThrow(DomainException::notFound);
+		if (!scopes.current(Permission.ORG_WRITE).covers(org)) {
+			throw DomainException.notFound();
+		}
+		return org;
+	}
+
+	private static String checkName(String name) {
+		if (!StringUtils.hasText(name)) {
+			throw DomainException.onField("name", "org.name.required");
+		}
+		String trimmed = name.strip();
+		if (trimmed.codePointCount(0, trimmed.length()) > 100) {
+			throw DomainException.onField("name", "org.name.tooLong");
+		}
+		return trimmed;
+	}
+
+	private static String checkCode(String code) {
+		if (!StringUtils.hasText(code)) {
+			return null;
+		}
+		String trimmed = code.trim();
+		if (!trimmed.matches("\\d{6}(\\d{3}(\\d{3})?)?")) {
+			throw DomainException.onField("divisionCode", "org.divisionCode.format");
+		}
+		return trimmed;
+	}
+
+	static Org map(ResultSet rs, int row) throws SQLException {
+		long parent = rs.getLong("parent_id");
+		Long parentId = rs.wasNull() ? null : parent;
+		OffsetDateTime closed = rs.getObject("closed_at", OffsetDateTime.class);
+		return new Org(rs.getLong("id"), parentId, rs.getString("name"), OrgType.valueOf(rs.getString("type")),
+				rs.getString("division_code"), rs.getString("path"), rs.getInt("depth"),
+				closed == null ? null : closed.toInstant());
+	}
+
+}

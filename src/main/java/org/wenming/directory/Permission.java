@@ -1,0 +1,23 @@
+package org.wenming.directory;
+
+/**
+ * What a role lets its holder do inside the org subtree it is assigned to. The authority string
+ * is what URL rules and templates check.
+ */
+public enum Permission {
+
+	ORG_READ("org:read"), ORG_WRITE("org:write"), PERSON_READ("person:read"), PERSON_WRITE("person:write"),
+	PERSON_FULL_VIEW("person:full"), ACCOUNT_MANAGE("account:manage"), AUDIT_READ("audit:read"),
+	IMPORT_RUN("import:run"), EXPORT_RUN("export:run");
+
+	private final String authority;
+
+	Permission(String authority) {
+		this.authority = authority;
+	}
+
+	public String authority() {
+		return authority;
+	}
+
+}

@@ -1,0 +1,43 @@
+package org.wenming.platform.crypto;
+
+/**
+ * How personal data is shown to whoever may not see it in full.
+ */
+public final class Masking {
+
+	private Masking() {
+	}
+
+	/** {@code 110101199003071234} → {@code 110101********1234}. */
+	public static String idNumber(String value) {
+		if (value == null || value.isEmpty()) {
+			return value;
+		}
+		if (value.length() <= 10) {
+			return "*".repeat(value.length());
+		}
+		return value.substring(0, 6) + "*".repeat(value.length() - 10) + value.substring(value.length() - 4);
+	}
+
+	/** {@code 13812345678} → {@code 138****5678}. */
+	public static String phone(String value) {
+		if (value == null || value.isEmpty()) {
+			return value;
+		}
+		if (value.length() < 7) {
+			return "*".repeat(value.length());
+		}
+		return value.substring(0, 3) + "*".repeat(value.length() - 7) + value.substring(value.length() - 4);
+	}
+
+	/** Keeps the first six characters of an address (district and street) and hides the rest. */
+	public static String address(String value) {
+		if (value == null || value.isEmpty()) {
+			return value;
+		}
+		int keep = Math.min(6, value.codePointCount(0, value.length()) / 2);
+		int end = value.offsetByCodePoints(0, keep);
+		return value.substring(0, end) + "****";
+	}
+
+}

@@ -1,0 +1,76 @@
+package org.wenming.platform.notify;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The in-app inbox every module posts to. Recipients are user names.
+ */
+@Service
+public class Notifications {
+
+	private final JdbcClient jdbc;
+
+	Notifications(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Transactional
+	public void post(String recipient, String category, String title, String body, String link) {
+		jdbc.sql("insert into notification (recipient, category, title, body, link) values (?, ?, ?, ?, ?)")
+			.params(recipient, category, title, body == null ? "" : body, link)
+			.update();
+	}
+
+	@Transactional(readOnly = true)
+	public long unreadCount(String recipient) {
+		return jdbc.sql("select count(*) from notification where recipient = ? and read_at is null")
+			.param(recipient)
+			.query(Long.class)
+			.single();
+	}
+
+	@Transactional(readOnly = true)
+	public List<Notification> latest(String recipient, int limit) {
+		return jdbc.sql("""
+				select id, category, title, body, link, created_at, read_at from notification
+				where recipient = ? order by (read_at is null) desc, created_at desc, id desc limit ?""")
+			.params(recipient, limit)
+			.query((rs, i) -> new Notification(rs.getLong("id"), rs.getString("category"), rs.getString("title"),
+					rs.getString("body"), rs.getString("link"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+					rs.getObject("read_at", OffsetDateTime.class) != null))
+			.list();
+	}
+
+	/** Marks one notification read; only the recipient can. */
+	@Transactional
+	public boolean markRead(String recipient, long id) {
+		return jdbc.sql("update notification set read_at = now() where id = ? and recipient = ? and read_at is null")
+			.params(id, recipient)
+			.update() == 1;
+	}
+
+	@Transactional
+	public int markAllRead(String recipient) {
+		return jdbc.sql("update notification set read_at = now() where recipient = ? and read_at is null")
+			.param(recipient)
+			.update();
+	}
+
+	/** One notification of an inbox. */
+	public record Notification(long id, String category, String title, String body, String link, Instant createdAt,
+			boolean read) {
+
+		public OffsetDateTime localTime() {
+			return createdAt.atOffset(ZoneOffset.ofHours(8));
+		}
+
+	}
+
+}

@@ -1,0 +1,79 @@
+package org.wenming.platform.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.Optional;
+
+import org.wenming.platform.WenmingProperties;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Opaque bearer tokens for the API. Only their SHA-256 is stored, so a copy of the database
+ * cannot be used to call the API.
+ */
+@Component
+public class ApiTokens {
+
+	private final JdbcClient jdbc;
+
+	private final WenmingProperties properties;
+
+	private final SecureRandom random = new SecureRandom();
+
+	ApiTokens(JdbcClient jdbc, WenmingProperties properties) {
+		this.jdbc = jdbc;
+		this.properties = properties;
+	}
+
+	@Transactional
+	public IssuedToken issue(String username) {
+		byte[] raw = new byte[32];
+		random.nextBytes(raw);
+		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+		Instant expiresAt = Instant.now().plus(properties.tokenTtl()).truncatedTo(ChronoUnit.SECONDS);
+		jdbc.sql("insert into api_token (token_hash, username, expires_at) values (?, ?, ?)")
+			.params(sha256(token), username, Timestamp.from(expiresAt))
+			.update();
+		return new IssuedToken(token, expiresAt);
+	}
+
+	/** The user name a still valid token was issued to. */
+	@Transactional(readOnly = true)
+	public Optional<String> resolve(String token) {
+		if (token == null || token.isBlank() || token.length() > 200) {
+			return Optional.empty();
+		}
+		return jdbc.sql("select username from api_token where token_hash = ? and expires_at > now()")
+			.param(sha256(token))
+			.query(String.class)
+			.optional();
+	}
+
+	@Transactional
+	public void purgeExpired() {
+		jdbc.sql("delete from api_token where expires_at < now()").update();
+	}
+
+	private static byte[] sha256(String token) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A token as handed to its owner, once. */
+	public record IssuedToken(String token, Instant expiresAt) {
+	}
+
+}

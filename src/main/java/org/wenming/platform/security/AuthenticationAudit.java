@@ -1,0 +1,57 @@
+package org.wenming.platform.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.wenming.platform.audit.AuditLog;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Writes every login and failed login to the audit log and counts failures per address.
+ */
+@Component
+class AuthenticationAudit {
+
+	private final AuditLog audit;
+
+	private final LoginThrottle throttle;
+
+	AuthenticationAudit(AuditLog audit, LoginThrottle throttle) {
+		this.audit = audit;
+		this.throttle = throttle;
+	}
+
+	@EventListener
+	void on(AuthenticationSuccessEvent event) {
+		if (event.getAuthentication().getCredentials() == null
+				&& !(event.getAuthentication().getDetails() instanceof WebAuthenticationDetails)) {
+			return;
+		}
+		audit.recordIndependently(event.getAuthentication().getName(), address(), "LOGIN", "account",
+				event.getAuthentication().getName(), null, "登录成功");
+	}
+
+	@EventListener
+	void on(AbstractAuthenticationFailureEvent event) {
+		String address = address();
+		throttle.recordFailure(address);
+		String name = String.valueOf(event.getAuthentication().getName());
+		audit.recordIndependently(name, address, "LOGIN_FAILED", "account", name, null,
+				"登录失败：" + event.getException().getClass().getSimpleName());
+	}
+
+	private static String address() {
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+			HttpServletRequest request = attributes.getRequest();
+			return request.getRemoteAddr();
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,109 @@
+package org.wenming.platform.security;
+
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+/**
+ * Two filter chains: the JSON API under {@code /api/**} (bearer tokens or the page session, problem
+ * documents for every refusal) and the pages (form login, CSRF, sessions in PostgreSQL). Each module
+ * adds the rules for its own URLs through {@link HttpAuthorizationRules}; anything else is denied.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+			+ "connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder encoder,
+			AuthenticationEventPublisher events) {
+		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+		provider.setPasswordEncoder(encoder);
+		ProviderManager manager = new ProviderManager(provider);
+		manager.setAuthenticationEventPublisher(events);
+		return manager;
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiChain(HttpSecurity http, List<HttpAuthorizationRules> modules, ApiTokens tokens,
+			UserDetailsService users, ProblemWriter problems, LoginThrottle throttle) throws Exception {
+		ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems);
+		http.securityMatcher("/api/**")
+			.authorizeHttpRequests(rules -> {
+				rules.requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll();
+				modules.forEach(module -> module.configure(rules));
+				rules.anyRequest().denyAll();
+			})
+			.csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::hasBearer,
+					PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/auth/token")))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+			.requestCache(cache -> cache.disable())
+			.addFilterBefore(new LoginThrottleFilter(throttle, problems), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new BearerTokenFilter(tokens, users, entryPoint), UsernamePasswordAuthenticationFilter.class)
+			.exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler((request, response, denied) -> problems.write(request, response, 403,
+						"error.forbidden")))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+			.formLogin(form -> form.disable())
+			.httpBasic(basic -> basic.disable())
+			.logout(logout -> logout.disable());
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain webChain(HttpSecurity http, List<HttpAuthorizationRules> modules, LoginThrottle throttle,
+			ProblemWriter problems) throws Exception {
+		http.authorizeHttpRequests(rules -> {
+			publicPaths(rules);
+			rules.requestMatchers("/", "/workbench", "/notifications", "/notifications/**", "/preferences/**")
+				.authenticated();
+			modules.forEach(module -> module.configure(rules));
+			rules.anyRequest().denyAll();
+		})
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error")
+				.permitAll())
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			.addFilterBefore(new LoginThrottleFilter(throttle, problems), UsernamePasswordAuthenticationFilter.class)
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy(referrer -> referrer
+					.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+				.frameOptions(frame -> frame.deny()));
+		return http.build();
+	}
+
+	private static void publicPaths(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
+		rules.requestMatchers("/login", "/error", "/favicon.ico", "/webjars/**", "/css/**", "/js/**", "/img/**",
+				"/fonts/**", "/actuator/health", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+				"/swagger-ui/**", "/preferences/large-font")
+			.permitAll();
+	}
+
+}

@@ -1,0 +1,31 @@
+package org.wenming.platform.web;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One page of a longer list.
+ *
+ * @param number zero-based page number
+ * @param baseLink the list's URL with its filters, to which {@code page=n} is appended
+ */
+public record Page<T>(List<T> items, int number, int size, long total, String baseLink) {
+
+	public int totalPages() {
+		return size == 0 ? 0 : (int) ((total + size - 1) / size);
+	}
+
+	public String link(int page) {
+		String base = baseLink == null ? "" : baseLink;
+		return base + (base.contains("?") ? "&" : "?") + "page=" + Math.max(0, page);
+	}
+
+	public Page<T> withBaseLink(String link) {
+		return new Page<>(items, number, size, total, link);
+	}
+
+	public <R> Page<R> map(Function<T, R> mapper) {
+		return new Page<>(items.stream().map(mapper).toList(), number, size, total, baseLink);
+	}
+
+}

@@ -1,0 +1,87 @@
+package org.wenming.platform.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wenming.platform.DomainException;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Shows a page in the user's language for whatever a page controller did not handle itself.
+ */
+@ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.LOWEST_PRECEDENCE)
+class PageExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(PageExceptionHandler.class);
+
+	private final MessageSource messages;
+
+	PageExceptionHandler(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	@ExceptionHandler(DomainException.class)
+	ModelAndView domain(DomainException ex, HttpServletResponse response) {
+		return page(ex.status().value(), text(ex.code(), ex.args()), response);
+	}
+
+	@ExceptionHandler(AccessDeniedException.class)
+	ModelAndView denied(AccessDeniedException ex, HttpServletResponse response) {
+		return page(403, text("error.forbidden"), response);
+	}
+
+	@ExceptionHandler({ MaxUploadSizeExceededException.class })
+	ModelAndView tooLarge(Exception ex, HttpServletResponse response) {
+		return page(413, text("error.tooLarge"), response);
+	}
+
+	@ExceptionHandler(MultipartException.class)
+	ModelAndView multipart(Exception ex, HttpServletResponse response) {
+		return page(400, text("error.multipart"), response);
+	}
+
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	ModelAndView integrity(Exception ex, HttpServletResponse response) {
+		log.info("Refused by a database constraint: {}", ex.getMessage());
+		return page(409, text("error.integrity"), response);
+	}
+
+	@ExceptionHandler(Exception.class)
+	ModelAndView unexpected(Exception ex, HttpServletRequest request, HttpServletResponse response) {
+		if (ex instanceof ErrorResponse error) {
+			int status = error.getStatusCode().value();
+			return page(status, text(status == 404 ? "error.notFound" : "problem.title." + status), response);
+		}
+		log.error("Unexpected failure on {}", request.getRequestURI(), ex);
+		return page(500, text("error.internal"), response);
+	}
+
+	private ModelAndView page(int status, String message, HttpServletResponse response) {
+		ModelAndView view = new ModelAndView("error");
+		view.setStatus(HttpStatus.valueOf(status));
+		view.addObject("status", status);
+		view.addObject("message", message);
+		return view;
+	}
+
+	private String text(String code, Object... args) {
+		return messages.getMessage(code, args, code, LocaleContextHolder.getLocale());
+	}
+
+}

@@ -1,0 +1,73 @@
+package org.wenming.platform.web;
+
+import java.time.Instant;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.wenming.platform.DomainException;
+import org.wenming.platform.security.ApiTokens;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Exchanges a user name and password for an API bearer token.
+ */
+@RestController
+@RequestMapping("/api/v1/auth")
+class TokenController {
+
+	private final AuthenticationManager authentication;
+
+	private final ApiTokens tokens;
+
+	TokenController(AuthenticationManager authentication, ApiTokens tokens) {
+		this.authentication = authentication;
+		this.tokens = tokens;
+	}
+
+	@PostMapping("/token")
+	TokenResponse token(@Valid @RequestBody TokenRequest request) {
+		try {
+			Authentication result = authentication
+				.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(request.username(), request.password()));
+			ApiTokens.IssuedToken issued = tokens.issue(result.getName());
+			return new TokenResponse(issued.token(), issued.expiresAt());
+		}
+		catch (LockedException ex) {
+			throw new AuthenticationFailed("error.accountLocked");
+		}
+		catch (BadCredentialsException ex) {
+			throw new AuthenticationFailed("error.badCredentials");
+		}
+		catch (AuthenticationException ex) {
+			throw new AuthenticationFailed("error.accountUnavailable");
+		}
+	}
+
+	record TokenRequest(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 200) String password) {
+	}
+
+	record TokenResponse(String token, Instant expiresAt) {
+	}
+
+	static class AuthenticationFailed extends DomainException {
+
+		AuthenticationFailed(String code) {
+			super(HttpStatus.UNAUTHORIZED, null, code);
+		}
+
+	}
+
+}

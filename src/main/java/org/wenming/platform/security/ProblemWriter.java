@@ -2,17 +2,18 @@ package org.wenming.platform.security;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Writes an RFC 9457 problem document in the user's language outside of Spring MVC (from filters).
@@ -24,18 +25,22 @@ public class ProblemWriter {
 
 	private final JsonMapper json;
 
-	ProblemWriter(MessageSource messages, JsonMapper json) {
+	private final LocaleResolver locales;
+
+	ProblemWriter(MessageSource messages, JsonMapper json, LocaleResolver locales) {
 		this.messages = messages;
 		this.json = json;
+		this.locales = locales;
 	}
 
 	public void write(HttpServletRequest request, HttpServletResponse response, int status, String code)
 			throws IOException {
+		Locale locale = locales.resolveLocale(request);
 		ProblemDetail problem = ProblemDetail.forStatus(status);
 		HttpStatus known = HttpStatus.resolve(status);
 		problem.setTitle(messages.getMessage("problem.title." + status,
-				null, known == null ? "" : known.getReasonPhrase(), LocaleContextHolder.getLocale()));
-		problem.setDetail(messages.getMessage(code, null, code, LocaleContextHolder.getLocale()));
+				null, known == null ? "" : known.getReasonPhrase(), locale));
+		problem.setDetail(messages.getMessage(code, null, code, locale));
 		problem.setInstance(URI.create(request.getRequestURI()));
 		response.setStatus(status);
 		response.setCharacterEncoding("UTF-8");

@@ -3,14 +3,18 @@ package org.wenming.platform.web;
 import java.util.List;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * One page of a longer list.
  *
  * @param number zero-based page number
  * @param baseLink the list's URL with its filters, to which {@code page=n} is appended
  */
-public record Page<T>(List<T> items, int number, int size, long total, String baseLink) {
+public record Page<T>(List<T> items, int number, int size, long total, @JsonIgnore String baseLink) {
 
+	@JsonProperty
 	public int totalPages() {
 		return size == 0 ? 0 : (int) ((total + size - 1) / size);
 	}

@@ -7,7 +7,6 @@ import org.wenming.platform.audit.AuditLog;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
-import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -29,10 +28,6 @@ class AuthenticationAudit {
 
 	@EventListener
 	void on(AuthenticationSuccessEvent event) {
-		if (event.getAuthentication().getCredentials() == null
-				&& !(event.getAuthentication().getDetails() instanceof WebAuthenticationDetails)) {
-			return;
-		}
 		audit.recordIndependently(event.getAuthentication().getName(), address(), "LOGIN", "account",
 				event.getAuthentication().getName(), null, "登录成功");
 	}

@@ -93,6 +93,7 @@ class AccountPages {
 	@PostMapping
 	String create(@Valid @ModelAttribute("accountForm") AccountForm form, BindingResult result, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
+		result = FormErrors.withTarget(form, result, model);
 		Person person = form.personId() != null ? people.get(form.personId()) : byIdNumber(form.idNumber(), result);
 		if (form.role() == null && !result.hasFieldErrors("role")) {
 			result.rejectValue("role", "account.role.required");
@@ -132,6 +133,7 @@ class AccountPages {
 	@PostMapping("/{id}/roles")
 	String grant(@PathVariable long id, @Valid @ModelAttribute("grantForm") GrantForm form, BindingResult result,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		result = FormErrors.withTarget(form, result, model);
 		if (form.role() == null && !result.hasFieldErrors("role")) {
 			result.rejectValue("role", "account.role.required");
 		}
@@ -184,6 +186,7 @@ class AccountPages {
 	@PostMapping("/{id}/password")
 	String resetPassword(@PathVariable long id, @Valid @ModelAttribute("passwordForm") PasswordForm form,
 			BindingResult result, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		result = FormErrors.withTarget(form, result, model);
 		if (!result.hasErrors()) {
 			try {
 				accounts.resetPassword(id, form.password());

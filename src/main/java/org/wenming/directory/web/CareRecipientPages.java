@@ -83,6 +83,7 @@ class CareRecipientPages {
 	@PostMapping
 	String register(@Valid @ModelAttribute("careForm") CareForm form, BindingResult result, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
+		result = FormErrors.withTarget(form, result, model);
 		Person person = form.personId() != null ? people.get(form.personId()) : byIdNumber(form.idNumber(), result);
 		if (form.type() == null && !result.hasFieldErrors("type")) {
 			result.rejectValue("type", "care.type.required");

@@ -6,6 +6,8 @@ import org.wenming.directory.FieldProblem;
 import org.wenming.platform.DomainException;
 
 import org.springframework.beans.BeansException;
+import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 
 /**
@@ -15,6 +17,22 @@ import org.springframework.validation.BindingResult;
 final class FormErrors {
 
 	private FormErrors() {
+	}
+
+	/**
+	 * The binding result of a form, tied to the form object. When a value fails to convert, Spring
+	 * records the error before the record is constructed and leaves the result without a target,
+	 * and the model without the form; this puts both back so that the form can be shown again.
+	 */
+	static BindingResult withTarget(Object form, BindingResult result, Model model) {
+		if (result.getTarget() != null || form == null) {
+			return result;
+		}
+		BeanPropertyBindingResult bound = new BeanPropertyBindingResult(form, result.getObjectName());
+		bound.addAllErrors(result);
+		model.addAttribute(result.getObjectName(), form);
+		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + result.getObjectName(), bound);
+		return bound;
 	}
 
 	static void reject(BindingResult result, DomainException ex) {

@@ -72,6 +72,7 @@ class OrgPages {
 	@PostMapping
 	String create(@Valid @ModelAttribute("orgForm") OrgForm form, BindingResult result, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
+		result = FormErrors.withTarget(form, result, model);
 		if (!result.hasErrors()) {
 			try {
 				Org org = orgs.create(form.parentId(), form.name(), form.type(), form.divisionCode());
@@ -115,6 +116,7 @@ class OrgPages {
 	@PostMapping("/{id}/rename")
 	String rename(@PathVariable long id, @Valid @ModelAttribute("renameForm") RenameForm form, BindingResult result,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		result = FormErrors.withTarget(form, result, model);
 		if (!result.hasErrors()) {
 			try {
 				Org org = orgs.rename(id, form.name(), form.divisionCode());
@@ -132,6 +134,7 @@ class OrgPages {
 	@PostMapping("/{id}/move")
 	String move(@PathVariable long id, @Valid @ModelAttribute("moveForm") MoveForm form, BindingResult result,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		result = FormErrors.withTarget(form, result, model);
 		if (!result.hasErrors()) {
 			try {
 				Org org = orgs.move(id, form.parentId());

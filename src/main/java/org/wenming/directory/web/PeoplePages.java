@@ -91,6 +91,7 @@ class PeoplePages {
 	@PostMapping
 	String create(@Valid @ModelAttribute("personForm") PersonForm form, BindingResult result, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
+		result = FormErrors.withTarget(form, result, model);
 		PersonCommand command = form.toCommand();
 		FormErrors.reject(result, people.validate(command, true));
 		if (!result.hasErrors()) {
@@ -117,6 +118,7 @@ class PeoplePages {
 	@PostMapping("/{id}")
 	String update(@PathVariable long id, @Valid @ModelAttribute("personForm") PersonForm form, BindingResult result,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		result = FormErrors.withTarget(form, result, model);
 		Person person = people.get(id);
 		PersonCommand command = form.toCommand();
 		FormErrors.reject(result, people.validate(command, false));

@@ -83,4 +83,13 @@ class DirectoryPagesTests {
 		}
 	}
 
+	@Test
+	void malformedParametersGetABadRequestPageNotAServerError() throws Exception {
+		for (String page : List.of("/people?page=x", "/people?orgId=x", "/people/x", "/audit?from=yesterday",
+				"/care-recipients?type=NOPE", "/accounts?locked=maybe", "/orgs/x")) {
+			mvc.perform(get(page).with(user(data.user(users, data.officeAdmin()))))
+				.andExpect(status().isBadRequest());
+		}
+	}
+
 }

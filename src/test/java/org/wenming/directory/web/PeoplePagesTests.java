@@ -191,4 +191,19 @@ class PeoplePagesTests {
 			.andExpect(content().string(containsString("所填组织不在您的管理范围内")));
 	}
 
+	@Test
+	void malformedValuesComeBackOnTheFormInChinese() throws Exception {
+		mvc.perform(post("/people").with(csrf())
+			.with(user(data.user(users, data.unitAdminA())))
+			.param("name", "吴格" + data.tag())
+			.param("idNumber", DirectoryFixture.withBadCheckDigit(DirectoryFixture.idNumber()))
+			.param("birthDate", "去年")
+			.param("homeOrgId", "abc"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("请按“年-月-日”填写出生日期。")))
+			.andExpect(content().string(containsString("所选内容无效，请重新选择。")))
+			.andExpect(content().string(containsString("身份证号校验位错误")))
+			.andExpect(content().string(not(containsString("Failed to convert"))));
+	}
+
 }

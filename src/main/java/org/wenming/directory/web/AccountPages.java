@@ -15,7 +15,6 @@ import org.wenming.directory.Permission;
 import org.wenming.directory.Person;
 import org.wenming.directory.Role;
 import org.wenming.platform.DomainException;
-import org.wenming.platform.web.Page;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;

@@ -1,9 +1,12 @@
 package org.wenming.directory.web;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -20,6 +23,7 @@ import org.wenming.platform.DomainException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.StringUtils;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -97,14 +101,14 @@ class OrgPages {
 			model.addAttribute("moveForm", new MoveForm(org.parentId()));
 		}
 		List<Org> tree = orgs.visibleTree(true);
-		Map<Long, Org> byId = new LinkedHashMap<>();
-		tree.forEach(o -> byId.put(o.id(), o));
-		List<Org> ancestors = new ArrayList<>();
-		for (String segment : org.path().split("/")) {
-			if (!segment.isEmpty() && Long.parseLong(segment) != id && byId.containsKey(Long.parseLong(segment))) {
-				ancestors.add(byId.get(Long.parseLong(segment)));
-			}
-		}
+		Map<Long, Org> visible = tree.stream().collect(Collectors.toMap(Org::id, o -> o));
+		// the path lists the ancestors' ids from the root; show those the caller may see
+		List<Org> ancestors = Arrays.stream(StringUtils.tokenizeToStringArray(org.path(), "/"))
+			.map(Long::valueOf)
+			.filter(ancestor -> ancestor != id)
+			.map(visible::get)
+			.filter(Objects::nonNull)
+			.toList();
 		model.addAttribute("org", org);
 		model.addAttribute("ancestors", ancestors);
 		model.addAttribute("children", tree.stream().filter(o -> Long.valueOf(id).equals(o.parentId())).toList());

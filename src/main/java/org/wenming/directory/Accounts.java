@@ -48,8 +48,17 @@ public class Accounts {
 
 	@Transactional(readOnly = true)
 	public Page<Account> search(String text, int page, int size) {
+		return search(text, false, page, size);
+	}
+
+	/** A page of the accounts in scope, by user name or person name, optionally only those locked now. */
+	@Transactional(readOnly = true)
+	public Page<Account> search(String text, boolean lockedOnly, int page, int size) {
 		List<Object> params = new ArrayList<>();
 		StringBuilder where = new StringBuilder(inScope(params));
+		if (lockedOnly) {
+			where.append(" and a.locked_until > now()");
+		}
 		if (StringUtils.hasText(text)) {
 			where.append(" and (a.username like ? or p.name like ?)");
 			String like = "%" + text.strip().replace("%", "\\%").replace("_", "\\_") + "%";
@@ -67,6 +76,19 @@ public class Accounts {
 			.query(Long.class)
 			.list();
 		return new Page<>(load(ids), page, size, total, null);
+	}
+
+	/** How many accounts in scope are locked now (after too many failed logins). */
+	@Transactional(readOnly = true)
+	public long countLocked() {
+		List<Object> params = new ArrayList<>();
+		String where = inScope(params);
+		return jdbc.sql("select count(*) from account a join person p on p.id = a.person_id "
+				+ "left join org w on w.id = p.work_org_id left join org h on h.id = p.home_org_id "
+				+ "where a.locked_until > now() and " + where)
+			.params(params)
+			.query(Long.class)
+			.single();
 	}
 
 	@Transactional(readOnly = true)

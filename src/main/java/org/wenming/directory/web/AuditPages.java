@@ -1,0 +1,195 @@
+package org.wenming.directory.web;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.wenming.directory.DataScope;
+import org.wenming.directory.DataScopes;
+import org.wenming.directory.OrgDirectory;
+import org.wenming.directory.Permission;
+import org.wenming.platform.audit.AuditLog;
+import org.wenming.platform.audit.AuditLog.AuditEntry;
+import org.wenming.platform.audit.AuditQuery;
+import org.wenming.platform.web.Page;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.StringUtils;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The audit log (审计日志), newest first, limited to the entries of the caller's org subtrees; and
+ * its export as CSV for Excel, which is itself audited.
+ */
+@Controller
+@RequestMapping("/audit")
+class AuditPages {
+
+	static final int PAGE_SIZE = 50;
+
+	static final List<String> ACTIONS = List.of("CREATE", "UPDATE", "MOVE", "CLOSE", "VIEW_FULL", "EXPORT", "IMPORT",
+			"ROLE_GRANT", "ROLE_REVOKE", "ENABLE", "DISABLE", "PASSWORD_RESET", "UNLOCK", "ACCOUNT_LOCKED", "LOGIN",
+			"LOGIN_FAILED");
+
+	static final List<String> ENTITY_TYPES = List.of("org", "person", "care_recipient", "account", "audit_log");
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+	private final AuditLog audit;
+
+	private final DataScopes scopes;
+
+	private final OrgDirectory orgs;
+
+	private final MessageSource messages;
+
+	AuditPages(AuditLog audit, DataScopes scopes, OrgDirectory orgs, MessageSource messages) {
+		this.audit = audit;
+		this.scopes = scopes;
+		this.orgs = orgs;
+		this.messages = messages;
+	}
+
+	@GetMapping
+	String list(@ModelAttribute("filter") AuditFilter filter, @RequestParam(defaultValue = "0") int page, Model model,
+			HttpServletRequest request, HttpServletResponse response) {
+		AuditQuery query = filter.toQuery(scope());
+		int number = Math.max(0, page);
+		List<AuditEntry> entries = audit.find(query, number * PAGE_SIZE, PAGE_SIZE);
+		model.addAttribute("page", new Page<>(entries, number, PAGE_SIZE, audit.count(query),
+				request.getContextPath() + "/audit" + filter.queryString()));
+		model.addAttribute("exportLink", request.getContextPath() + "/audit/export.csv" + filter.queryString());
+		if (Htmx.wantsFragment(request, response)) {
+			return "directory/audit :: results";
+		}
+		model.addAttribute("actions", ACTIONS);
+		model.addAttribute("entityTypes", ENTITY_TYPES);
+		return "directory/audit";
+	}
+
+	/** Streams the filtered entries, oldest first, as UTF-8 CSV with a byte-order mark so that Excel reads it. */
+	@GetMapping("/export.csv")
+	void export(@ModelAttribute("filter") AuditFilter filter, HttpServletResponse response) throws IOException {
+		Scope scope = scope();
+		AuditQuery query = filter.toQuery(scope);
+		audit.record("EXPORT", "audit_log", null, scope.ownOrgId(), "导出审计日志：" + audit.count(query) + " 条");
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+			.filename(text("dir.audit.exportFile", LocalDate.now(ZoneOffset.ofHours(8))) + ".csv",
+					StandardCharsets.UTF_8)
+			.build()
+			.toString());
+		Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+		writer.write('\uFEFF');
+		CSVPrinter csv = new CSVPrinter(writer, CSVFormat.EXCEL);
+		csv.printRecord(Arrays.stream(new String[] { "time", "actor", "ip", "action", "entityType", "entityId", "orgId",
+				"summary" }).map(column -> text("dir.audit.column." + column)).toList());
+		try {
+			audit.forEach(query, entry -> {
+				try {
+					csv.printRecord(entry.localTime().format(TIME), cell(entry.actor()), entry.actorIp(), entry.action(),
+							entry.entityType(), cell(entry.entityId()), entry.orgId(), cell(entry.summary()));
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+		}
+		catch (UncheckedIOException ex) {
+			throw ex.getCause();
+		}
+		csv.flush();
+	}
+
+	private String text(String code, Object... args) {
+		return messages.getMessage(code, args, LocaleContextHolder.getLocale());
+	}
+
+	/** Keeps Excel from reading a cell that starts like a formula as one. */
+	private static String cell(String value) {
+		if (value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
+			return "'" + value;
+		}
+		return value;
+	}
+
+	/**
+	 * The orgs whose entries the caller may read: every org of the subtrees the audit permission
+	 * covers; entries of no org only for who covers a root org.
+	 */
+	private Scope scope() {
+		DataScope scope = scopes.current(Permission.AUDIT_READ);
+		Set<Long> ids = new LinkedHashSet<>();
+		boolean root = false;
+		Long own = null;
+		for (String path : scope.roots()) {
+			String[] segments = StringUtils.tokenizeToStringArray(path, "/");
+			if (segments.length == 0) {
+				return new Scope(null, true, null);
+			}
+			long id = Long.parseLong(segments[segments.length - 1]);
+			own = own == null ? id : own;
+			root |= segments.length == 1;
+			ids.addAll(orgs.subtreeIds(id));
+		}
+		return new Scope(ids, root, own);
+	}
+
+	/** @param orgIds {@code null} for no limit */
+	record Scope(Collection<Long> orgIds, boolean includeWithoutOrg, Long ownOrgId) {
+	}
+
+	/** The filters of the log, as they come in the query string. */
+	record AuditFilter(String actor, String action, String entityType,
+			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+
+		AuditQuery toQuery(Scope scope) {
+			return new AuditQuery(actor, action, entityType, from, to, scope.orgIds(), scope.includeWithoutOrg());
+		}
+
+		String queryString() {
+			UriComponentsBuilder uri = UriComponentsBuilder.newInstance();
+			add(uri, "actor", actor);
+			add(uri, "action", action);
+			add(uri, "entityType", entityType);
+			add(uri, "from", from == null ? null : from.toString());
+			add(uri, "to", to == null ? null : to.toString());
+			String query = uri.encode().build().getQuery();
+			return query == null ? "" : "?" + query;
+		}
+
+		private static void add(UriComponentsBuilder uri, String name, String value) {
+			if (StringUtils.hasText(value)) {
+				uri.queryParam(name, value.strip());
+			}
+		}
+
+	}
+
+}

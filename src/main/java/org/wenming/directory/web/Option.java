@@ -1,0 +1,24 @@
+package org.wenming.directory.web;
+
+import java.util.List;
+
+import org.wenming.directory.Org;
+
+/**
+ * One choice of a select, as {@code fragments/forms :: select} shows it.
+ */
+record Option(String value, String text) {
+
+	/** Orgs in tree order, indented by depth so that the tree shows in the list. */
+	static List<Option> orgs(List<Org> orgs) {
+		int top = orgs.stream().mapToInt(Org::depth).min().orElse(0);
+		return orgs.stream()
+			.map(org -> new Option(String.valueOf(org.id()), "\u3000".repeat(org.depth() - top) + org.name()))
+			.toList();
+	}
+
+	static List<Option> of(List<String> values) {
+		return values.stream().map(value -> new Option(value, value)).toList();
+	}
+
+}

@@ -9,20 +9,14 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.wenming.directory.DataScope;
-import org.wenming.directory.DataScopes;
-import org.wenming.directory.OrgDirectory;
-import org.wenming.directory.Permission;
+import org.wenming.directory.AuditScope;
 import org.wenming.platform.audit.AuditLog;
 import org.wenming.platform.audit.AuditLog.AuditEntry;
 import org.wenming.platform.audit.AuditQuery;
@@ -62,23 +56,20 @@ class AuditPages {
 
 	private final AuditLog audit;
 
-	private final DataScopes scopes;
-
-	private final OrgDirectory orgs;
+	private final AuditScope scope;
 
 	private final MessageSource messages;
 
-	AuditPages(AuditLog audit, DataScopes scopes, OrgDirectory orgs, MessageSource messages) {
+	AuditPages(AuditLog audit, AuditScope scope, MessageSource messages) {
 		this.audit = audit;
-		this.scopes = scopes;
-		this.orgs = orgs;
+		this.scope = scope;
 		this.messages = messages;
 	}
 
 	@GetMapping
 	String list(@ModelAttribute("filter") AuditFilter filter, @RequestParam(defaultValue = "0") int page, Model model,
 			HttpServletRequest request, HttpServletResponse response) {
-		AuditQuery query = filter.toQuery(scope());
+		AuditQuery query = filter.toQuery(scope);
 		int number = Math.max(0, page);
 		List<AuditEntry> entries = audit.find(query, number * PAGE_SIZE, PAGE_SIZE);
 		model.addAttribute("page", new Page<>(entries, number, PAGE_SIZE, audit.count(query),
@@ -95,9 +86,8 @@ class AuditPages {
 	/** Streams the filtered entries, oldest first, as UTF-8 CSV with a byte-order mark so that Excel reads it. */
 	@GetMapping("/export.csv")
 	void export(@ModelAttribute("filter") AuditFilter filter, HttpServletResponse response) throws IOException {
-		Scope scope = scope();
 		AuditQuery query = filter.toQuery(scope);
-		audit.record("EXPORT", "audit_log", null, scope.ownOrgId(), "导出审计日志：" + audit.count(query) + " 条");
+		audit.record("EXPORT", "audit_log", null, scope.primaryOrgId().orElse(null), "导出审计日志：" + audit.count(query) + " 条");
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
 			.filename(text("dir.audit.exportFile", LocalDate.now(ZoneOffset.ofHours(8))) + ".csv",
@@ -138,39 +128,13 @@ class AuditPages {
 		return value;
 	}
 
-	/**
-	 * The orgs whose entries the caller may read: every org of the subtrees the audit permission
-	 * covers; entries of no org only for who covers a root org.
-	 */
-	private Scope scope() {
-		DataScope scope = scopes.current(Permission.AUDIT_READ);
-		Set<Long> ids = new LinkedHashSet<>();
-		boolean root = false;
-		Long own = null;
-		for (String path : scope.roots()) {
-			String[] segments = StringUtils.tokenizeToStringArray(path, "/");
-			if (segments.length == 0) {
-				return new Scope(null, true, null);
-			}
-			long id = Long.parseLong(segments[segments.length - 1]);
-			own = own == null ? id : own;
-			root |= segments.length == 1;
-			ids.addAll(orgs.subtreeIds(id));
-		}
-		return new Scope(ids, root, own);
-	}
-
-	/** @param orgIds {@code null} for no limit */
-	record Scope(Collection<Long> orgIds, boolean includeWithoutOrg, Long ownOrgId) {
-	}
-
 	/** The filters of the log, as they come in the query string. */
 	record AuditFilter(String actor, String action, String entityType,
 			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
 
-		AuditQuery toQuery(Scope scope) {
-			return new AuditQuery(actor, action, entityType, from, to, scope.orgIds(), scope.includeWithoutOrg());
+		AuditQuery toQuery(AuditScope scope) {
+			return scope.query(actor, action, entityType, from, to);
 		}
 
 		String queryString() {

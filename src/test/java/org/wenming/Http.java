@@ -35,6 +35,9 @@ public final class Http {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
 
+	private static final java.util.concurrent.atomic.AtomicInteger ADDRESSES = new java.util.concurrent.atomic.AtomicInteger(
+			java.util.concurrent.ThreadLocalRandom.current().nextInt(1 << 16));
+
 	private final String base;
 
 	private final HttpClient client;
@@ -72,6 +75,12 @@ public final class Http {
 		defaultHeaders.add("X-Forwarded-For");
 		defaultHeaders.add(address);
 		return this;
+	}
+
+	/** A client address (from 198.18.0.0/15, for benchmarks) that no other test of the JVM uses. */
+	public static String newClientAddress() {
+		int n = ADDRESSES.incrementAndGet() & 0x1ffff;
+		return "198." + (18 + (n >> 16)) + "." + ((n >> 8) & 255) + "." + (n & 255);
 	}
 
 	public String base() {

@@ -121,8 +121,10 @@ public final class Http {
 			String... headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
 			.timeout(Duration.ofSeconds(60))
-			.method(method, body)
-			.header("Accept", path.startsWith("/api/") ? "application/json, application/problem+json" : "text/html");
+			.method(method, body);
+		if (!List.of(headers).contains("Accept")) {
+			request.header("Accept", path.startsWith("/api/") ? "application/json, application/problem+json" : "text/html");
+		}
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
 		}

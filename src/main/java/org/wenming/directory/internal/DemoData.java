@@ -28,14 +28,17 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The demo city 示范市 (profile {@code demo}, into an empty database): two districts, four
- * streets and towns, eight communities and villages, the bureaus of the seed plans with their
- * departments, about 2,000 residents with valid ID numbers, care recipients, and the demo
- * accounts, all with the password {@code Demo@2026}.
+ * The demo city 示范市 (profile {@code demo}, into a database that has no 示范市 yet): two
+ * districts, four streets and towns, eight communities and villages, the bureaus of the seed
+ * plans with their departments, about 2,000 residents with valid ID numbers, care recipients, and
+ * the demo accounts, all with the password {@code Demo@2026}. A demo account whose user name is
+ * already taken (the first start's {@code admin}) is taken over: its password becomes the demo
+ * password and it gets the demo role.
  */
 @Component
 @Profile("demo")
@@ -64,8 +67,10 @@ class DemoData implements ApplicationRunner {
 
 	private final TransactionTemplate transactions;
 
+	private final PasswordEncoder encoder;
+
 	DemoData(OrgDirectory orgs, People people, CareRecipients careRecipients, Accounts accounts,
-			Notifications notifications, JdbcClient jdbc, TransactionTemplate transactions) {
+			Notifications notifications, JdbcClient jdbc, TransactionTemplate transactions, PasswordEncoder encoder) {
 		this.orgs = orgs;
 		this.people = people;
 		this.careRecipients = careRecipients;
@@ -73,11 +78,16 @@ class DemoData implements ApplicationRunner {
 		this.notifications = notifications;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
+		this.encoder = encoder;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (jdbc.sql("select count(*) from org").query(Long.class).single() > 0) {
+		// Not "the org table is empty": the database may hold other orgs already (the first start's
+		// root org, or whatever other test classes of the same JVM created).
+		if (jdbc.sql("select count(*) from org where name = '示范市' and parent_id is null and closed_at is null")
+			.query(Long.class)
+			.single() > 0) {
 			return;
 		}
 		long started = System.nanoTime();
@@ -198,6 +208,17 @@ class DemoData implements ApplicationRunner {
 	}
 
 	private void account(String username, String orgName, Org personOrg, Role role, Org roleOrg) {
+		Long existing = jdbc.sql("select id from account where username = ?").param(username).query(Long.class)
+			.optional()
+			.orElse(null);
+		if (existing != null) {
+			jdbc.sql("update account set password_hash = ?, enabled = true, failed_attempts = 0, locked_until = null "
+					+ "where id = ?")
+				.params(encoder.encode(PASSWORD), existing)
+				.update();
+			accounts.grant(existing, role, roleOrg.id());
+			return;
+		}
 		long personId = people.search(new PersonQuery(null, personOrg.id(), null, null, null, null, null), 0, 50)
 			.items()
 			.stream()

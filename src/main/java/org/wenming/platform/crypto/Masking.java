@@ -13,7 +13,8 @@ public final class Masking {
 		if (value == null || value.isEmpty()) {
 			return value;
 		}
-		if (value.length() <= 10) {
+		// Shorter than 14, the kept ten would leave fewer than four hidden: hide it all.
+		if (value.length() < 14) {
 			return "*".repeat(value.length());
 		}
 		return value.substring(0, 6) + "*".repeat(value.length() - 10) + value.substring(value.length() - 4);
@@ -24,7 +25,8 @@ public final class Masking {
 		if (value == null || value.isEmpty()) {
 			return value;
 		}
-		if (value.length() < 7) {
+		// Shorter than a mobile number, the kept seven would leave too little hidden: hide it all.
+		if (value.length() < 11) {
 			return "*".repeat(value.length());
 		}
 		return value.substring(0, 3) + "*".repeat(value.length() - 7) + value.substring(value.length() - 4);

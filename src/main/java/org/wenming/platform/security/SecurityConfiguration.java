@@ -7,6 +7,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
@@ -14,6 +17,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -34,6 +38,8 @@ class SecurityConfiguration {
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
 			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
 			+ "connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+	private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -68,8 +74,17 @@ class SecurityConfiguration {
 			.addFilterBefore(new LoginThrottleFilter(throttle, problems), UsernamePasswordAuthenticationFilter.class)
 			.addFilterBefore(new BearerTokenFilter(tokens, users, entryPoint), UsernamePasswordAuthenticationFilter.class)
 			.exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint)
-				.accessDeniedHandler((request, response, denied) -> problems.write(request, response, 403,
-						"error.forbidden")))
+				.accessDeniedHandler((request, response, denied) -> {
+					// The CSRF filter refuses before anyone is known: a caller with neither token nor
+					// session is asked to sign in (401), not told that it may not (403).
+					if (TRUST.isAuthenticated(SecurityContextHolder.getContext().getAuthentication())) {
+						problems.write(request, response, 403, "error.forbidden");
+					}
+					else {
+						entryPoint.commence(request, response,
+								new InsufficientAuthenticationException(denied.getMessage(), denied));
+					}
+				}))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
 			.formLogin(form -> form.disable())
 			.httpBasic(basic -> basic.disable())

@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import org.wenming.platform.DomainException;
 
 import org.springframework.context.MessageSource;
@@ -85,13 +87,23 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex, HttpServletRequest request) {
-		String cause = String.valueOf(ex.getMostSpecificCause().getClass().getSimpleName());
-		String code = switch (cause) {
-			case "UnrecognizedPropertyException" -> "error.json.unknownField";
-			case "InvalidFormatException", "MismatchedInputException", "InvalidTypeIdException" -> "error.json.wrongType";
-			case "RequestTooLargeException" -> "error.tooLarge";
-			default -> "error.json.malformed";
-		};
+		String code = "error.json.malformed";
+		// The whole chain, not the innermost cause: a wrong type ends in a NumberFormatException or
+		// DateTimeParseException below Jackson's MismatchedInputException.
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof RequestSizeLimitFilter.RequestTooLargeException) {
+				code = "error.tooLarge";
+				break;
+			}
+			if (cause instanceof UnrecognizedPropertyException) {
+				code = "error.json.unknownField";
+				break;
+			}
+			if (cause instanceof MismatchedInputException) {
+				code = "error.json.wrongType";
+				break;
+			}
+		}
 		HttpStatus status = code.equals("error.tooLarge") ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
 		return ResponseEntity.status(status).body(problem(status, text(code), request));
 	}

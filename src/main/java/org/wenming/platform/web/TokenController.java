@@ -2,6 +2,7 @@ package org.wenming.platform.web;
 
 import java.time.Instant;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -16,6 +17,7 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -38,10 +40,13 @@ class TokenController {
 	}
 
 	@PostMapping("/token")
-	TokenResponse token(@Valid @RequestBody TokenRequest request) {
+	TokenResponse token(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
+		UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken
+			.unauthenticated(request.username(), request.password());
+		// A web login like the form's: the login audit records only attempts that carry web details.
+		attempt.setDetails(new WebAuthenticationDetails(http));
 		try {
-			Authentication result = authentication
-				.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(request.username(), request.password()));
+			Authentication result = authentication.authenticate(attempt);
 			ApiTokens.IssuedToken issued = tokens.issue(result.getName());
 			return new TokenResponse(issued.token(), issued.expiresAt());
 		}

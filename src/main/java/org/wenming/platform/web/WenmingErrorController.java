@@ -62,6 +62,8 @@ class WenmingErrorController implements ErrorController {
 			case 401 -> text("error.unauthenticated");
 			case 403 -> text("error.forbidden");
 			case 404 -> text("error.notFound");
+			case 405 -> text("error.method");
+			case 415 -> text("error.mediaType");
 			case 413 -> text("error.tooLarge");
 			default -> status >= 500 ? text("error.internal") : text("problem.title." + status);
 		};

@@ -1,0 +1,283 @@
+package org.wenming.platform;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.wenming.DemoCity;
+import org.wenming.Http;
+import org.wenming.Http.Response;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Signing in: account lockout after five wrong passwords, audit entries for every login and
+ * failure, form login with CSRF, sessions in PostgreSQL, bcrypt hashes and the security headers.
+ * Every test signs in from an address of its own, so that the per-address counters of one test
+ * never reach another's.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("demo")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LoginSecurityTests {
+
+	static final String PASSWORD = "Right@2026x";
+
+	static final String BAD_CREDENTIALS = "用户名或密码错误。";
+
+	static final String LOCKED = "登录失败次数过多，账号已锁定 15 分钟，请稍后再试。";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	String admin;
+
+	long heping;
+
+	@BeforeAll
+	void signIn() {
+		DemoCity city = DemoCity.ensure(context);
+		admin = Http.api(port).token("admin", DemoCity.PASSWORD);
+		heping = city.org("和平社区");
+	}
+
+	@Test
+	void fiveWrongPasswordsLockTheAccountEvenAgainstTheRightOne() {
+		String username = newAccount();
+		Http client = Http.api(port).from(newAddress());
+
+		for (int attempt = 1; attempt <= 5; attempt++) {
+			Response wrong = token(client, username, "Wrong@2026x" + attempt);
+			assertThat(wrong.status()).as(wrong.toString()).isEqualTo(401);
+			assertThat(wrong.json().get("detail").asString()).isEqualTo(BAD_CREDENTIALS);
+		}
+		Response right = token(client, username, PASSWORD);
+
+		assertThat(right.status()).as(right.toString()).isEqualTo(401);
+		assertThat(right.contentType()).startsWith("application/problem+json");
+		assertThat(right.json().get("detail").asString()).isEqualTo(LOCKED);
+		assertThat(right.body()).doesNotContain("token\":\"");
+		assertThat(audited(username, "ACCOUNT_LOCKED")).isEqualTo(1);
+		assertThat(audited(username, "LOGIN_FAILED")).isEqualTo(6);
+		assertThat(audited(username, "LOGIN")).isZero();
+		OffsetDateTime lockedUntil = jdbc.sql("select locked_until from account where username = ?")
+			.param(username)
+			.query(OffsetDateTime.class)
+			.single();
+		assertThat(lockedUntil).isAfter(OffsetDateTime.now().plusMinutes(14));
+	}
+
+	@Test
+	void lockedAccountCannotSignInThroughTheLoginPageEither() {
+		String username = newAccount();
+		Http api = Http.api(port).from(newAddress());
+		for (int attempt = 1; attempt <= 5; attempt++) {
+			token(api, username, "Wrong@2026x");
+		}
+		Http browser = Http.browser(port).from(newAddress());
+
+		Response login = browser.login(username, PASSWORD);
+		Response page = browser.get("/login?error", null);
+
+		assertThat(login.status()).isEqualTo(302);
+		assertThat(login.header("Location")).endsWith("/login?error");
+		assertThat(page.body()).contains(LOCKED);
+		assertThat(browser.get("/", null).status()).isEqualTo(302);
+	}
+
+	@Test
+	void successfulLoginResetsTheCountOfWrongPasswords() {
+		String username = newAccount();
+		Http client = Http.api(port).from(newAddress());
+		for (int attempt = 1; attempt <= 4; attempt++) {
+			token(client, username, "Wrong@2026x");
+		}
+		assertThat(token(client, username, PASSWORD).status()).isEqualTo(200);
+
+		for (int attempt = 1; attempt <= 4; attempt++) {
+			token(client, username, "Wrong@2026x");
+		}
+
+		assertThat(token(client, username, PASSWORD).status()).isEqualTo(200);
+		assertThat(audited(username, "ACCOUNT_LOCKED")).isZero();
+	}
+
+	@Test
+	void tokenLoginIsAuditedWithTheClientAddress() {
+		String username = newAccount();
+		String address = newAddress();
+
+		Response response = token(Http.api(port).from(address), username, PASSWORD);
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(200);
+		assertThat(response.json().get("token").asString()).hasSizeGreaterThanOrEqualTo(40);
+		assertThat(audited(username, "LOGIN")).isEqualTo(1);
+		assertThat(jdbc.sql("select actor_ip from audit_log where actor = ? and action = 'LOGIN'")
+			.param(username)
+			.query(String.class)
+			.single()).isEqualTo(address);
+	}
+
+	@Test
+	void formLoginIsAuditedAndAWrongPasswordToo() {
+		String username = newAccount();
+		Http browser = Http.browser(port).from(newAddress());
+
+		Response wrong = browser.login(username, "Wrong@2026x");
+		Response page = browser.get("/login?error", null);
+		Response right = browser.login(username, PASSWORD);
+
+		assertThat(wrong.header("Location")).endsWith("/login?error");
+		assertThat(page.body()).contains(BAD_CREDENTIALS);
+		assertThat(right.header("Location")).as(right.toString()).matches(".*:\\d+/$");
+		assertThat(audited(username, "LOGIN_FAILED")).isEqualTo(1);
+		assertThat(audited(username, "LOGIN")).isEqualTo(1);
+	}
+
+	@Test
+	void formLoginWithTheCsrfTokenSignsInAndKeepsTheSessionInTheDatabase() {
+		long sessionsBefore = sessionsOf("leader");
+		Http browser = Http.browser(port).from(newAddress());
+
+		Response login = browser.login("leader", DemoCity.PASSWORD);
+		Response workbench = browser.get("/", null);
+		Response me = browser.get("/api/v1/me", null);
+
+		assertThat(login.status()).as(login.toString()).isEqualTo(302);
+		assertThat(login.header("Location")).matches("http://localhost:\\d+/");
+		assertThat(workbench.status()).as(workbench.toString()).isEqualTo(200);
+		assertThat(me.status()).as(me.toString()).isEqualTo(200);
+		assertThat(me.json().get("username").asString()).isEqualTo("leader");
+		assertThat(sessionsOf("leader")).isEqualTo(sessionsBefore + 1);
+	}
+
+	@Test
+	void formLoginWithoutTheCsrfTokenIsRefused() {
+		Http browser = Http.browser(port).from(newAddress());
+		browser.get("/login", null);
+
+		Response login = browser.postForm("/login", Map.of("username", "leader", "password", DemoCity.PASSWORD));
+		Response forged = browser.postForm("/login",
+				Map.of("username", "leader", "password", DemoCity.PASSWORD, "_csrf", "forged"));
+
+		assertThat(login.status()).as(login.toString()).isEqualTo(403);
+		assertThat(forged.status()).as(forged.toString()).isEqualTo(403);
+		assertThat(browser.get("/", null).status()).isEqualTo(302);
+	}
+
+	@Test
+	void apiAcceptsThePageSessionButNoChangeWithoutTheCsrfToken() {
+		Http browser = Http.browser(port).from(newAddress());
+		browser.login("admin", DemoCity.PASSWORD);
+		String name = DemoCity.unique("无令牌");
+
+		Response change = browser.post("/api/v1/orgs", null,
+				Http.json(Map.of("parentId", heping, "name", name, "type", "DEPARTMENT")));
+
+		assertThat(change.status()).as(change.toString()).isEqualTo(403);
+		assertThat(change.json().get("detail").asString()).isEqualTo("您没有权限执行此操作。");
+		assertThat(jdbc.sql("select count(*) from org where name = ?").param(name).query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void logoutEndsTheSessionInTheDatabase() {
+		Http browser = Http.browser(port).from(newAddress());
+		browser.login("volunteer", DemoCity.PASSWORD);
+		long signedIn = sessionsOf("volunteer");
+		String csrf = Http.csrfToken(browser.get("/", null).body());
+
+		Response logout = browser.postForm("/logout", Map.of("_csrf", csrf));
+
+		assertThat(logout.status()).isEqualTo(302);
+		assertThat(logout.header("Location")).endsWith("/login?logout");
+		assertThat(sessionsOf("volunteer")).isEqualTo(signedIn - 1);
+		assertThat(browser.get("/", null).status()).isEqualTo(302);
+	}
+
+	@Test
+	void pagesAndApiAnswersCarryTheSecurityHeaders() {
+		Http client = Http.api(port);
+		List<Response> responses = List.of(client.get("/login", null), client.get("/api/v1/me", admin),
+				client.get("/api/v1/me", null), client.get("/people", null));
+
+		for (Response response : responses) {
+			assertThat(response.header("Content-Security-Policy")).as(response.toString())
+				.contains("default-src 'self'")
+				.contains("script-src 'self'")
+				.contains("object-src 'none'")
+				.contains("frame-ancestors 'none'");
+			assertThat(response.header("X-Content-Type-Options")).as(response.toString()).isEqualTo("nosniff");
+			assertThat(response.header("X-Frame-Options")).as(response.toString()).isEqualTo("DENY");
+		}
+	}
+
+	@Test
+	void passwordsAreStoredAsBcryptHashes() {
+		String username = newAccount();
+
+		List<String> hashes = jdbc.sql("select password_hash from account where username = any(?)")
+			.param(new String[] { "admin", "unit", "inspector", "leader", "volunteer", "resident", username })
+			.query(String.class)
+			.list();
+
+		assertThat(hashes).hasSize(7).allSatisfy(hash -> assertThat(hash)
+			.matches("\\{bcrypt\\}\\$2[aby]\\$\\d{2}\\$[./A-Za-z0-9]{53}")
+			.doesNotContain(DemoCity.PASSWORD)
+			.doesNotContain(PASSWORD));
+	}
+
+	// ---------------------------------------------------------------------------------------------
+
+	/** A new account of a resident of 和平社区 with the password {@link #PASSWORD}. */
+	private String newAccount() {
+		Http client = Http.api(port);
+		Response person = client.post("/api/v1/people", admin, Http.json(Map.of("name", DemoCity.unique("登录"),
+				"idNumber", DemoCity.newIdNumber(), "homeOrgId", heping)));
+		assertThat(person.status()).as(person.toString()).isEqualTo(201);
+		String username = DemoCity.unique("login_");
+		Response account = client.post("/api/v1/accounts", admin,
+				Http.json(Map.of("personId", person.json().get("id").asLong(), "username", username, "password", PASSWORD,
+						"roles", List.of(Map.of("role", "RESIDENT", "orgId", heping)))));
+		assertThat(account.status()).as(account.toString()).isEqualTo(201);
+		return username;
+	}
+
+	private static String newAddress() {
+		return Http.newClientAddress();
+	}
+
+	private static Response token(Http client, String username, String password) {
+		return client.post("/api/v1/auth/token", null, Http.json(Map.of("username", username, "password", password)));
+	}
+
+	private long audited(String actor, String action) {
+		return jdbc.sql("select count(*) from audit_log where actor = ? and action = ?")
+			.params(actor, action)
+			.query(Long.class)
+			.single();
+	}
+
+	private long sessionsOf(String username) {
+		return jdbc.sql("select count(*) from spring_session where principal_name = ?")
+			.param(username)
+			.query(Long.class)
+			.single();
+	}
+
+}

@@ -11,7 +11,13 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
+import jakarta.validation.ConstraintViolationException;
+
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.BindException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.ErrorResponse;
@@ -44,6 +50,12 @@ class PageExceptionHandler {
 	@ExceptionHandler(AccessDeniedException.class)
 	ModelAndView denied(AccessDeniedException ex, HttpServletResponse response) {
 		return page(403, text("error.forbidden"), response);
+	}
+
+	@ExceptionHandler({ TypeMismatchException.class, ServletRequestBindingException.class, BindException.class,
+			HttpMessageNotReadableException.class, ConstraintViolationException.class })
+	ModelAndView badRequest(Exception ex, HttpServletResponse response) {
+		return page(400, text("error.badParameter"), response);
 	}
 
 	@ExceptionHandler({ MaxUploadSizeExceededException.class })

@@ -44,7 +44,7 @@ final class Chars {
 	}
 
 	/**
-	 * The value of the Chinese numeral in {@code text[from, to)}: 十二 → 12, 二十 → 20, 一百零五 → 105,
+	 * The value of the Chinese numeral in {@code text} from {@code from} up to {@code to}: 十二 → 12, 二十 → 20, 一百零五 → 105,
 	 * 两 → 2, and digit by digit without multipliers (二〇二三 → 2023); -1 when it is not a numeral.
 	 */
 	static long chineseValue(CharSequence text, int from, int to) {

@@ -16,7 +16,7 @@ final class Enumerations {
 	record Split(String leadIn, List<Item> items) {
 	}
 
-	/** One item: its marker as written ("一是", "首先") and what it says. */
+	/** One item: its marker as written (“一是”, “首先”) and what it says. */
 	record Item(String marker, String content) {
 	}
 
@@ -26,7 +26,7 @@ final class Enumerations {
 
 	}
 
-	/** An item marker at {@code [start, contentStart)}; {@code number} 0 stands for 最后. */
+	/** An item marker from {@code start} up to {@code contentStart}; {@code number} 0 stands for 最后. */
 	private record Occurrence(Family family, int number, int start, int markerEnd, int contentStart) {
 	}
 

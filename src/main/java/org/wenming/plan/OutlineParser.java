@@ -116,8 +116,8 @@ final class OutlineParser {
 	// ---- plans ------------------------------------------------------------------------------------
 
 	/**
-	 * Indexes of the lines that start a plan: a title line ending in 篇 and a number ("……篇3"), or a
-	 * line shaped like the document's first line with other numbers ("范文1", "范文2"; the first line
+	 * Indexes of the lines that start a plan: a title line ending in 篇 and a number (“……篇3”), or a
+	 * line shaped like the document's first line with other numbers (“范文1”, “范文2”; the first line
 	 * then starts a plan too). A repeat of the first line with the same number starts nothing.
 	 */
 	static List<Integer> planStarts(List<String> lines) {
@@ -186,7 +186,7 @@ final class OutlineParser {
 		return digits >= 1 && digits <= 4 && k >= 2 && line.charAt(k - 1) == '篇';
 	}
 
-	/** A line with its numbers taken out: the shape ("工作计划范文#") and the numbers. */
+	/** A line with its numbers taken out: the shape (“工作计划范文#”) and the numbers. */
 	record Skeleton(String shape, List<String> numbers) {
 
 		static Skeleton of(String line) {

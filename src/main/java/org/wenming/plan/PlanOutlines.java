@@ -16,7 +16,7 @@ import java.util.List;
  * <li>A heading's title is its line up to the first 。, colon, ！ or ？ ({@code 一、指导思想：} gives
  * 指导思想); the rest of the line and the paragraphs that follow are its text.</li>
  * <li>Lists inside a paragraph (一是……二是……, 首先……其次……第三……) become child sections.</li>
- * <li>A line ending in 篇 and a number ("……篇3"), or shaped like the first line but numbered
+ * <li>A line ending in 篇 and a number (“……篇3”), or shaped like the first line but numbered
  * differently, starts a new plan; what comes before the first plan is left out, with a message.</li>
  * <li>Every clause is searched for targets and figures ({@link Target}, {@link Figure}).</li>
  * <li>Without any heading the whole text is one section, with the message {@code plan.outline.none}

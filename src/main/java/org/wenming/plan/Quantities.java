@@ -23,13 +23,13 @@ final class Quantities {
 	/** Longest a target's or figure's {@code text} gets; longer clauses are cut around the number. */
 	private static final int MAX_TEXT = 120;
 
-	/** Most characters between a comparator and its number ("达到全市平均水平的80%"). */
+	/** Most characters between a comparator and its number (“达到全市平均水平的80%”). */
 	private static final int MAX_GAP = 8;
 
-	/** How far before a comparator a period word ("全年", "每周") is looked for. */
+	/** How far before a comparator a period word (“全年”, “每周”) is looked for. */
 	private static final int PERIOD_WINDOW = 30;
 
-	/** A comparator word; {@code arabicOnly} for 为, which binds "合格率为100%" but not "作为一项". */
+	/** A comparator word; {@code arabicOnly} for 为, which binds “合格率为100%” but not “作为一项”. */
 	private record Cmp(Comparator kind, boolean postfix, int maxGap, boolean arabicOnly) {
 
 		Cmp(Comparator kind, boolean postfix, int maxGap) {
@@ -109,7 +109,7 @@ final class Quantities {
 		UNITS = new Lexicon<>(units);
 	}
 
-	/** A number found in a clause: {@code [start, end)} covers the number and its unit. */
+	/** A number found in a clause: from {@code start} up to {@code end} come the number and its unit. */
 	private static final class Num {
 
 		final int start;
@@ -122,7 +122,7 @@ final class Quantities {
 
 		final String unit;
 
-		/** Chinese numerals count only as part of a target ("至少两次"), never as figures. */
+		/** Chinese numerals count only as part of a target (“至少两次”), never as figures. */
 		final boolean chinese;
 
 		boolean used;
@@ -265,7 +265,7 @@ final class Quantities {
 		return addWithUnit(text, i, j, to, normalize(new BigDecimal(digits.toString())), false, numbers);
 	}
 
-	/** Skips the rest of something number-like (a version, a code, "20xx"), letters and digits. */
+	/** Skips the rest of something number-like (a version, a code, “20xx”), letters and digits. */
 	private static int skipNumber(String text, int j, int to) {
 		while (j < to && (Chars.isDigit(text.charAt(j)) || Chars.isLatinLetter(text.charAt(j))
 				|| text.charAt(j) == '.')) {
@@ -274,7 +274,7 @@ final class Quantities {
 		return j;
 	}
 
-	/** A date starting with the digits {@code [i, intEnd)}: 2023年3月11日, 2023-03-11, 3月11日. */
+	/** A date starting with the digits from {@code i} up to {@code intEnd}: 2023年3月11日, 2023-03-11, 3月11日. */
 	private static int date(String text, int i, int intEnd, int to, String digits, List<Num> numbers) {
 		int length = digits.length();
 		long lead = Long.parseLong(digits);
@@ -379,7 +379,7 @@ final class Quantities {
 		return j;
 	}
 
-	/** Adds the number {@code [start, numberEnd)} with the unit after it; returns where the unit ends. */
+	/** Adds the number from {@code start} up to {@code numberEnd} with the unit after it; returns where the unit ends. */
 	private static int addWithUnit(String text, int start, int numberEnd, int to, BigDecimal value,
 			boolean chinese, List<Num> numbers) {
 		int u = numberEnd;
@@ -459,7 +459,7 @@ final class Quantities {
 		}
 	}
 
-	/** A postfix comparator belongs to the number right before it, at most a word between ("5门课以上"). */
+	/** A postfix comparator belongs to the number right before it, at most a word between (“5门课以上”). */
 	private static boolean between(String text, int from, int to) {
 		for (int i = from; i < to; i++) {
 			if (Chars.isDigit(text.charAt(i)) || Chars.isSpace(text.charAt(i))) {
@@ -484,7 +484,7 @@ final class Quantities {
 
 	/**
 	 * The period word nearest before the comparator (at most {@link #PERIOD_WINDOW} characters back), or
-	 * right after the unit ("6小时/周"); a clause opening with 年 ("年培训率") counts the year.
+	 * right after the unit (“6小时/周”); a clause opening with 年 (“年培训率”) counts the year.
 	 */
 	private static Period period(String text, int from, int to, int anchor, int unitEnd) {
 		Period found = null;

@@ -3,7 +3,7 @@ package org.wenming.plan;
 import java.math.BigDecimal;
 
 /**
- * A quantitative target found in a sentence ("全年集中学习不得少于12天"): {@code text} is the clause it
+ * A quantitative target found in a sentence (“全年集中学习不得少于12天”): {@code text} is the clause it
  * was found in, {@code unit} and {@code period} are {@code null} when the sentence names none,
  * {@code relative} says the value is a change against a baseline, and {@code metric} is the suggested
  * metric name or {@code null}.

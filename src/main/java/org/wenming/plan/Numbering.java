@@ -2,7 +2,7 @@ package org.wenming.plan;
 
 /**
  * The heading numbers of Chinese official documents, in their customary hierarchy: 一、 → （一） → 1. →
- * （1） → ①. Full-width and half-width punctuation are the same style.
+ * （1） → ①. Full-width and half-width punctuation are the same style; 1） counts as （1）.
  */
 final class Numbering {
 
@@ -84,10 +84,18 @@ final class Numbering {
 			while (to < n && to - at < 3 && Chars.isDigit(line.charAt(to))) {
 				to++;
 			}
-			if (to - at > 2 || to >= n || !isArabicStop(line.charAt(to))) {
+			if (to - at > 2 || to >= n) {
 				return null;
 			}
-			style = Style.ARABIC;
+			if (line.charAt(to) == ')' || line.charAt(to) == '）') {
+				style = Style.PAREN_ARABIC; // 1） ranks with （1）
+			}
+			else if (isArabicStop(line.charAt(to))) {
+				style = Style.ARABIC;
+			}
+			else {
+				return null;
+			}
 			number = arabic(line, at, to);
 			end = to + 1;
 		}

@@ -195,6 +195,16 @@ class PlanOutlinesTests {
 	}
 
 	@Test
+	void aNumberWithAClosingParenthesisRanksWithTheParenthesisedOne() {
+		ParsedPlan plan = only("一、重点工作\n1.理论学习\n1）集中学习\n2)个人自学\n2.志愿服务");
+
+		Section study = plan.sections().get(0).children().get(0);
+		assertThat(study.children()).extracting(Section::number).containsExactly("1）", "2)");
+		assertThat(study.children()).extracting(Section::level).containsOnly(3);
+		assertThat(plan.sections().get(0).children()).extracting(Section::number).containsExactly("1.", "2.");
+	}
+
+	@Test
 	void numbersFollowedByDigitsAreNoHeadings() {
 		ParsedPlan plan = only("一、投资\n1.5亿元用于场馆建设。\n2023年完成验收。\n1. 5个社区参加。\n3.14是圆周率。");
 

@@ -1,12 +1,18 @@
 package org.wenming.directory;
 
+import java.nio.ByteBuffer;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.wenming.platform.DomainException;
@@ -125,6 +131,30 @@ public class People {
 			.params(cipher.hash(ID_FIELD, IdNumbers.normalize(idNumber)), exceptPersonId == null ? -1L : exceptPersonId)
 			.query(Long.class)
 			.single() > 0;
+	}
+
+	/**
+	 * Which of these (valid) ID numbers are already stored, in or out of scope: one query per
+	 * few thousand numbers, through their keyed hashes.
+	 */
+	@Transactional(readOnly = true)
+	public Set<String> idNumbersTaken(Collection<String> idNumbers) {
+		Map<ByteBuffer, String> byHash = new HashMap<>();
+		for (String idNumber : idNumbers) {
+			String normalized = IdNumbers.normalize(idNumber);
+			byHash.put(ByteBuffer.wrap(cipher.hash(ID_FIELD, normalized)), normalized);
+		}
+		Set<String> taken = new HashSet<>();
+		List<byte[]> hashes = byHash.keySet().stream().map(ByteBuffer::array).toList();
+		for (int from = 0; from < hashes.size(); from += 5000) {
+			byte[][] chunk = hashes.subList(from, Math.min(hashes.size(), from + 5000)).toArray(byte[][]::new);
+			jdbc.sql("select id_number_hash from person where id_number_hash = any(?)")
+				.param(chunk)
+				.query((rs, i) -> rs.getBytes(1))
+				.list()
+				.forEach(hash -> taken.add(byHash.get(ByteBuffer.wrap(hash))));
+		}
+		return taken;
 	}
 
 	/** The field problems of a command; empty when it can be stored. */

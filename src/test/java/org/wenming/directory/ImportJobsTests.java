@@ -85,8 +85,11 @@ class ImportJobsTests {
 
 	@Test
 	void showsTheRowReportOfARejectedUpload() throws Exception {
-		byte[] xlsx = ImportFixtures.xlsx(ImportFixtures.PEOPLE_HEADER,
-				List.of(fixtures.person("<script>x</script>", ImportFixtures.withBadCheckDigit(ImportFixtures.idNumber()))));
+		List<String> unknownHome = new java.util.ArrayList<>(fixtures.person("<script>x</script>", ImportFixtures.idNumber()));
+		unknownHome.set(9, "<b>无此社区</b>");
+		byte[] xlsx = ImportFixtures.xlsx(ImportFixtures.PEOPLE_HEADER, List.of(
+				fixtures.person("<script>x</script>", ImportFixtures.withBadCheckDigit(ImportFixtures.idNumber())),
+				unknownHome));
 
 		String location = mvc
 			.perform(multipart("/imports/people").file(new MockMultipartFile("file", "坏.xlsx", null, xlsx))
@@ -96,7 +99,10 @@ class ImportJobsTests {
 			.getResponse()
 			.getRedirectedUrl();
 
-		assertThat(poll(location)).contains("第2行：身份证号校验位错误").contains("未导入任何数据");
+		assertThat(poll(location)).contains("第2行：身份证号校验位错误")
+			.contains("未导入任何数据")
+			.contains("第3行：找不到组织“&lt;b&gt;无此社区&lt;/b&gt;”")
+			.doesNotContain("<b>无此社区");
 	}
 
 	@Test

@@ -31,6 +31,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -104,6 +105,13 @@ class ImportApiTests {
 			.with(csrf()))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("不是有效的 Excel")));
+	}
+
+	@Test
+	void asksForAFileWhenNoneWasSent() throws Exception {
+		mvc.perform(post("/api/v1/imports/people").with(user(fixtures.user())).with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value("请选择要上传的文件。"));
 	}
 
 	@Test

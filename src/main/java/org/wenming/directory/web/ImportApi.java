@@ -12,7 +12,6 @@ import org.wenming.directory.Imports;
 import org.wenming.directory.PeopleExport;
 import org.wenming.directory.PersonQuery;
 
-import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -36,7 +35,7 @@ class ImportApi {
 		this.export = export;
 	}
 
-	@PostMapping(path = "/api/v1/imports/people", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@PostMapping("/api/v1/imports/people")
 	Imported people(@RequestParam(name = "file", required = false) MultipartFile file) {
 		Path saved = Uploads.save(file);
 		try {
@@ -47,7 +46,7 @@ class ImportApi {
 		}
 	}
 
-	@PostMapping(path = "/api/v1/imports/orgs", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@PostMapping("/api/v1/imports/orgs")
 	Imported orgs(@RequestParam(name = "file", required = false) MultipartFile file) {
 		Path saved = Uploads.save(file);
 		try {

@@ -148,6 +148,9 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) {
+		if (UploadLimits.exceeded(ex)) {
+			return tooLarge(ex, request);
+		}
 		if (ex instanceof ErrorResponse response) {
 			HttpStatusCode status = response.getStatusCode();
 			return ResponseEntity.status(status).body(problem(status, text("problem.title." + status.value()), request));

@@ -61,8 +61,11 @@ public final class SheetReader {
 	/** A part's compressed size must be at least 1 % of its expanded size (POI's zip-bomb ratio). */
 	static final double MIN_INFLATE_RATIO = 0.01;
 
-	/** No part of an upload may expand beyond this (a 200,000-row sheet is far below it). */
-	static final long MAX_ENTRY_SIZE = 512L * 1024 * 1024;
+	/**
+	 * No part of an upload may expand beyond this: a 200,000-row sheet is well below it, and it
+	 * bounds the shared strings that POI keeps in memory.
+	 */
+	static final long MAX_ENTRY_SIZE = 256L * 1024 * 1024;
 
 	/** A workbook has a few dozen parts; thousands mean something else. */
 	static final long MAX_FILE_COUNT = 1000;

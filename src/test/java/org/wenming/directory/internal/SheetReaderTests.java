@@ -38,6 +38,27 @@ class SheetReaderTests {
 	}
 
 	@Test
+	void stopsReadingAWorkbookAtTheRowLimit() throws IOException {
+		Path xlsx = dir.resolve("big.xlsx");
+		try (org.apache.poi.xssf.streaming.SXSSFWorkbook workbook = new org.apache.poi.xssf.streaming.SXSSFWorkbook(100);
+				java.io.OutputStream out = Files.newOutputStream(xlsx)) {
+			org.apache.poi.ss.usermodel.Sheet sheet = workbook.createSheet();
+			for (int i = 0; i < 5000; i++) {
+				sheet.createRow(i).createCell(0).setCellValue("人" + i);
+			}
+			workbook.write(out);
+			workbook.dispose();
+		}
+		List<Integer> seen = new ArrayList<>();
+
+		DomainException refused = catchThrowableOfType(DomainException.class,
+				() -> SheetReader.read(xlsx, "big.xlsx", 100, (number, cells) -> seen.add(number)));
+
+		assertThat(refused.code()).isEqualTo("import.file.tooManyRows");
+		assertThat(seen).hasSize(101).endsWith(101);
+	}
+
+	@Test
 	void numbersRowsAsTheSheetShowsThemAndSkipsBlankOnes() throws IOException {
 		Path csv = dir.resolve("rows.csv");
 		Files.writeString(csv, "\uFEFF姓名,身份证号\n甲,1\n\n,\n\"乙\n丙\",2\n");

@@ -108,6 +108,20 @@ class PeopleImportTests {
 	}
 
 	@Test
+	void storesANameThatWouldEndCopyDataEarlyThroughBatches() {
+		String name = "换\n\\.\n行";
+		Path file = ImportFixtures.file(ImportFixtures.xlsx(ImportFixtures.PEOPLE_HEADER,
+				List.of(fixtures.person(name, ImportFixtures.idNumber()), fixtures.person("普通", ImportFixtures.idNumber()))),
+				".xlsx");
+
+		assertThat(fixtures.asUser(() -> imports.importPeople(file, "c.xlsx", ImportProgress.NONE))).isEqualTo(2);
+		assertThat(jdbc.sql("select name from person where home_org_id = ? order by id")
+			.param(fixtures.community.id())
+			.query(String.class)
+			.list()).containsExactly(name, "普通");
+	}
+
+	@Test
 	void reportsAnIdNumberRepeatedInTheFile() {
 		String id = ImportFixtures.idNumber();
 		List<List<String>> rows = List.of(fixtures.person("甲", id), fixtures.person("乙", ImportFixtures.idNumber()),

@@ -4,8 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.wenming.platform.DomainException;
 import org.wenming.platform.audit.AuditLog;
@@ -99,15 +102,85 @@ public class OrgDirectory {
 				throw DomainException.onField("parentId", "org.parent.closed");
 			}
 		}
+		long id = insert(parent, checkedName, type, code).id();
+		audit.record("CREATE", "org", id, id, "新建组织：" + checkedName + "（" + type.label() + "）");
+		return find(id).orElseThrow();
+	}
+
+	/** The problems of an org's name, type and division code; empty when they can be stored. */
+	public List<FieldProblem> validate(String name, OrgType type, String divisionCode) {
+		List<FieldProblem> problems = new ArrayList<>();
+		try {
+			checkName(name);
+		}
+		catch (DomainException ex) {
+			problems.add(new FieldProblem("name", ex.code()));
+		}
+		if (type == null) {
+			problems.add(new FieldProblem("type", "org.type.required"));
+		}
+		try {
+			checkCode(divisionCode);
+		}
+		catch (DomainException ex) {
+			problems.add(new FieldProblem("divisionCode", ex.code()));
+		}
+		return problems;
+	}
+
+	/** Which of these division codes open orgs already have. */
+	@Transactional(readOnly = true)
+	public Set<String> divisionCodesTaken(Collection<String> codes) {
+		if (codes.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(jdbc.sql("select division_code from org where division_code = any(?) and closed_at is null")
+			.param(codes.toArray(String[]::new))
+			.query(String.class)
+			.list());
+	}
+
+	/**
+	 * Stores orgs that {@link #validate} passed, in order; a parent is a stored org the caller may
+	 * write to or one stored earlier in the same call. The caller audits the whole import.
+	 *
+	 * @return the new ids, in the order of {@code orgs}
+	 */
+	@Transactional
+	public List<Long> createAll(List<NewOrg> orgs) {
+		List<Org> created = new ArrayList<>(orgs.size());
+		DataScope scope = scopes.current(Permission.ORG_WRITE);
+		for (NewOrg org : orgs) {
+			Org parent;
+			if (org.parentIndex() != null) {
+				parent = created.get(org.parentIndex());
+			}
+			else if (org.parentId() != null) {
+				parent = find(org.parentId()).filter(p -> scope.covers(p) && !p.isClosed())
+					.orElseThrow(() -> DomainException.onField("parent", "org.parent.required"));
+			}
+			else if (scope.covers("/")) {
+				parent = null;
+			}
+			else {
+				throw DomainException.onField("parent", "org.parent.required");
+			}
+			created.add(insert(parent, checkName(org.name()), org.type(), checkCode(org.divisionCode())));
+		}
+		return created.stream().map(Org::id).toList();
+	}
+
+	private Org insert(Org parent, String name, OrgType type, String code) {
 		long id = jdbc.sql("select nextval('org_id_seq')").query(Long.class).single();
 		String path = (parent == null ? "/" : parent.path()) + id + "/";
+		int depth = parent == null ? 0 : parent.depth() + 1;
+		Long parentId = parent == null ? null : parent.id();
 		jdbc.sql("""
 				insert into org (id, parent_id, name, type, division_code, path, depth)
 				values (?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, parentId, checkedName, type.name(), code, path, parent == null ? 0 : parent.depth() + 1)
+			.params(id, parentId, name, type.name(), code, path, depth)
 			.update();
-		audit.record("CREATE", "org", id, id, "新建组织：" + checkedName + "（" + type.label() + "）");
-		return find(id).orElseThrow();
+		return new Org(id, parentId, name, type, code, path, depth, null);
 	}
 
 	@Transactional
@@ -200,6 +273,13 @@ public class OrgDirectory {
 			throw DomainException.onField("divisionCode", "org.divisionCode.format");
 		}
 		return trimmed;
+	}
+
+	/**
+	 * An org to create in {@link #createAll}: under the stored org {@code parentId}, or under the
+	 * one at {@code parentIndex} of the same call, or at the top when both are {@code null}.
+	 */
+	public record NewOrg(Long parentId, Integer parentIndex, String name, OrgType type, String divisionCode) {
 	}
 
 	static Org map(ResultSet rs, int row) throws SQLException {

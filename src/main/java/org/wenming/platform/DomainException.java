@@ -1,6 +1,7 @@
 package org.wenming.platform;
 
 import java.util.Arrays;
+import java.util.List;
 
 import org.springframework.http.HttpStatus;
 
@@ -64,6 +65,21 @@ public class DomainException extends RuntimeException {
 
 	public String field() {
 		return field;
+	}
+
+	/**
+	 * The single problems behind this one, listed as {@code errors} in problem documents: the field
+	 * when there is one, or for instance every bad row of an uploaded file.
+	 */
+	public List<Problem> problems() {
+		return field == null ? List.of() : List.of(new Problem(null, field, code, args));
+	}
+
+	/**
+	 * One problem: where it is ({@code row} of an uploaded sheet, may be {@code null}; the input
+	 * field) and the message key that says why.
+	 */
+	public record Problem(Integer row, String field, String code, Object... args) {
 	}
 
 }

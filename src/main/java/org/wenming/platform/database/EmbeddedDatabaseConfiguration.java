@@ -59,6 +59,8 @@ class EmbeddedDatabaseConfiguration {
 		config.setUsername("postgres");
 		config.setMaximumPoolSize(10);
 		config.setPoolName("wenming-embedded");
+		// JDBC batches (imports) go out as multi-row INSERTs: several times faster on PostgreSQL.
+		config.addDataSourceProperty("reWriteBatchedInserts", "true");
 		return new HikariDataSource(config);
 	}
 

@@ -58,8 +58,9 @@ class ApiExceptionHandler {
 	@ExceptionHandler(DomainException.class)
 	ResponseEntity<ProblemDetail> domain(DomainException ex, HttpServletRequest request) {
 		ProblemDetail problem = problem(ex.status(), text(ex.code(), ex.args()), request);
-		if (ex.field() != null) {
-			problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", problem.getDetail())));
+		List<DomainException.Problem> problems = ex.problems();
+		if (!problems.isEmpty()) {
+			problem.setProperty("errors", problems.stream().map(this::error).toList());
 		}
 		return ResponseEntity.status(ex.status()).body(problem);
 	}
@@ -159,6 +160,9 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) {
+		if (UploadLimits.exceeded(ex)) {
+			return tooLarge(ex, request);
+		}
 		if (ex instanceof ErrorResponse response) {
 			HttpStatusCode status = response.getStatusCode();
 			return ResponseEntity.status(status).body(problem(status, text("problem.title." + status.value()), request));
@@ -166,6 +170,16 @@ class ApiExceptionHandler {
 		log.error("Unexpected failure on {}", request.getRequestURI(), ex);
 		return ResponseEntity.internalServerError()
 			.body(problem(HttpStatus.INTERNAL_SERVER_ERROR, text("error.internal"), request));
+	}
+
+	private Map<String, Object> error(DomainException.Problem problem) {
+		Map<String, Object> item = new LinkedHashMap<>();
+		if (problem.row() != null) {
+			item.put("row", problem.row());
+		}
+		item.put("field", problem.field());
+		item.put("message", text(problem.code(), problem.args()));
+		return item;
 	}
 
 	private ProblemDetail problem(HttpStatusCode status, String detail, HttpServletRequest request) {

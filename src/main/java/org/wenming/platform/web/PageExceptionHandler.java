@@ -76,6 +76,9 @@ class PageExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ModelAndView unexpected(Exception ex, HttpServletRequest request, HttpServletResponse response) {
+		if (UploadLimits.exceeded(ex)) {
+			return page(413, text("error.tooLarge"), response);
+		}
 		if (ex instanceof ErrorResponse error) {
 			int status = error.getStatusCode().value();
 			return page(status, text(status == 404 ? "error.notFound" : "problem.title." + status), response);

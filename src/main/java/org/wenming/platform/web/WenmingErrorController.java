@@ -51,6 +51,10 @@ class WenmingErrorController implements ErrorController {
 	}
 
 	private static int status(HttpServletRequest request) {
+		if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+				&& UploadLimits.exceeded(failure)) {
+			return 413;
+		}
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		int status = code instanceof Integer value ? value : 500;
 		return HttpStatus.resolve(status) == null ? 500 : status;

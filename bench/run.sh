@@ -1,5 +1,9 @@
 #!/usr/bin/env bash
-# Benchmarks of wenming. Usage: bench/run.sh import [ROWS]
+# Benchmarks of wenming. Usage: bench/run.sh import [ROWS] | startup | outline
+#
+# startup: seconds from launch to ready with an empty embedded database, and resident memory
+#   (bench/startup.sh).
+# outline: plan-document outline parsing speed on 1 MB of seed plans (bench/outline.sh).
 #
 # import: imports ROWS (default 100,000) generated people from a CSV through the import API of a
 # freshly started application (own temporary data dir, own embedded PostgreSQL), then loads the
@@ -25,10 +29,12 @@ OUT="$ROOT/bench/out"
 mkdir -p "$OUT"
 
 what=${1:-}
-if [[ "$what" != "import" ]]; then
-  echo "usage: bench/run.sh import [ROWS]" >&2
-  exit 2
-fi
+case "$what" in
+  import) ;;
+  startup) exec bench/startup.sh ;;
+  outline) exec bench/outline.sh ;;
+  *) echo "usage: bench/run.sh import [ROWS] | startup | outline" >&2; exit 2 ;;
+esac
 ROWS=${2:-100000}
 
 JAR="$ROOT/target/wenming-0.1.0-SNAPSHOT.jar"

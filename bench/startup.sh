@@ -2,7 +2,8 @@
 # Seconds from launch to ready with an empty embedded database, and resident memory after start.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -f target/wenming-0.1.0-SNAPSHOT.jar ] || ./mvnw -q -DskipTests package
+JAR=target/wenming-0.1.0-SNAPSHOT.jar
+if [ ! -f "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -print -quit)" ]; then ./mvnw -q -DskipTests package; fi
 out=bench/out/startup
 rm -rf "$out" && mkdir -p "$out"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("",0)); print(s.getsockname()[1])')

@@ -14,7 +14,6 @@ import java.util.Map;
 
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
-import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.xwpf.usermodel.IBodyElement;
@@ -24,6 +23,8 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.wenming.platform.DomainException;
+
+import org.wenming.platform.files.ZipBombGuard;
 
 import org.springframework.stereotype.Service;
 
@@ -38,14 +39,8 @@ public class PlanDocuments {
 	/** Most characters a document may hold: five times the longest plan anyone writes, and then some. */
 	public static final int MAX_CHARS = 5_000_000;
 
-	/** Largest size one entry of a .docx may expand to. */
-	static final long MAX_ENTRY_BYTES = 100L * 1024 * 1024;
-
 	static {
-		// POI's zip-bomb guards are JVM-wide; these only tighten its defaults (4 GB per entry, 1000 entries).
-		ZipSecureFile.setMinInflateRatio(Math.max(ZipSecureFile.getMinInflateRatio(), 0.01));
-		ZipSecureFile.setMaxEntrySize(Math.min(ZipSecureFile.getMaxEntrySize(), MAX_ENTRY_BYTES));
-		ZipSecureFile.setMaxFileCount(Math.min(ZipSecureFile.getMaxFileCount(), 1000));
+		ZipBombGuard.ensure();
 	}
 
 	private static final String FIELD = "file";

@@ -26,7 +26,6 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -41,6 +40,8 @@ import org.slf4j.LoggerFactory;
 import org.wenming.platform.DomainException;
 import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
+
+import org.wenming.platform.files.ZipBombGuard;
 
 import org.springframework.http.HttpStatus;
 
@@ -58,23 +59,8 @@ public final class SheetReader {
 	/** Columns beyond this are ignored, so that a cell at {@code XFD1} cannot blow up a row. */
 	static final int MAX_COLUMNS = 64;
 
-	/** A part's compressed size must be at least 1 % of its expanded size (POI's zip-bomb ratio). */
-	static final double MIN_INFLATE_RATIO = 0.01;
-
-	/**
-	 * No part of an upload may expand beyond this: a 200,000-row sheet is well below it, and it
-	 * bounds the shared strings that POI keeps in memory.
-	 */
-	static final long MAX_ENTRY_SIZE = 256L * 1024 * 1024;
-
-	/** A workbook has a few dozen parts; thousands mean something else. */
-	static final long MAX_FILE_COUNT = 1000;
-
 	static {
-		// POI's zip-bomb guards are global; set them here rather than trusting the defaults.
-		ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
-		ZipSecureFile.setMaxEntrySize(MAX_ENTRY_SIZE);
-		ZipSecureFile.setMaxFileCount(MAX_FILE_COUNT);
+		ZipBombGuard.ensure();
 	}
 
 	private SheetReader() {

@@ -8,7 +8,7 @@ public enum Permission {
 
 	ORG_READ("org:read"), ORG_WRITE("org:write"), PERSON_READ("person:read"), PERSON_WRITE("person:write"),
 	PERSON_FULL_VIEW("person:full"), ACCOUNT_MANAGE("account:manage"), AUDIT_READ("audit:read"),
-	IMPORT_RUN("import:run"), EXPORT_RUN("export:run");
+	IMPORT_RUN("import:run"), EXPORT_RUN("export:run"), PLAN_READ("plan:read"), PLAN_WRITE("plan:write");
 
 	private final String authority;
 

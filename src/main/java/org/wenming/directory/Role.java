@@ -12,9 +12,9 @@ public enum Role {
 
 	OFFICE_ADMIN("文明办管理员", EnumSet.allOf(Permission.class)),
 	UNIT_ADMIN("单位管理员", EnumSet.of(ORG_READ, ORG_WRITE, PERSON_READ, PERSON_WRITE, PERSON_FULL_VIEW, ACCOUNT_MANAGE,
-			IMPORT_RUN, EXPORT_RUN)),
-	INSPECTOR("督查员", EnumSet.of(ORG_READ, PERSON_READ)),
-	ASSESSOR("测评员", EnumSet.of(ORG_READ)),
+			IMPORT_RUN, EXPORT_RUN, PLAN_READ, PLAN_WRITE)),
+	INSPECTOR("督查员", EnumSet.of(ORG_READ, PERSON_READ, PLAN_READ)),
+	ASSESSOR("测评员", EnumSet.of(ORG_READ, PLAN_READ)),
 	TEAM_LEADER("志愿服务队长", EnumSet.of(ORG_READ)),
 	VOLUNTEER("志愿者", EnumSet.noneOf(Permission.class)),
 	RESIDENT("居民", EnumSet.noneOf(Permission.class));

@@ -172,7 +172,23 @@ class AuthorizationMatrixTests {
 			return delete(c, "/api/v1/accounts/" + account[0] + "/roles/" + account[1]);
 		},																							"200 404 403 403 403 403 401"),
 
-		row("GET /api/v1/audit", "", c -> get(c, "/api/v1/audit"),									"200 403 403 403 403 403 401"));
+		row("GET /api/v1/audit", "", c -> get(c, "/api/v1/audit"),									"200 403 403 403 403 403 401"),
+
+		// The export narrows itself to the caller's scope: a filter outside it exports nothing.
+		row("GET /api/v1/people/export", "", c -> get(c, "/api/v1/people/export?orgId=" + heping),	"200 200 403 403 403 403 401"),
+		// Rows naming an org outside the caller's scope are row errors (422), and nothing is stored.
+		row("POST /api/v1/imports/people", "into 和平社区", c -> upload(c, "/api/v1/imports/people",
+				peopleCsv("和平社区")),																"200 200 403 403 403 403 401"),
+		row("POST /api/v1/imports/people", "into 明珠社区", c -> upload(c, "/api/v1/imports/people",
+				peopleCsv("明珠社区")),																"200 422 403 403 403 403 401"),
+		row("POST /api/v1/imports/orgs", "under 和平社区", c -> upload(c, "/api/v1/imports/orgs",
+				orgsCsv(heping)),																	"200 200 403 403 403 403 401"),
+		row("POST /api/v1/imports/orgs", "under 明珠社区", c -> upload(c, "/api/v1/imports/orgs",
+				orgsCsv(mingzhu)),																	"200 422 403 403 403 403 401"),
+
+		// Reading a plan document stores nothing: any signed-in user may.
+		row("POST /api/v1/plan-documents/outline", "", c -> http.send("POST", "/api/v1/plan-documents/outline",
+				c.token(), "text/plain; charset=UTF-8", "一、指导思想\n全年集中学习不得少于12天。"),	"200 200 200 200 200 200 401"));
 	}
 
 	@TestFactory
@@ -274,6 +290,22 @@ class AuthorizationMatrixTests {
 
 	private Response delete(Caller caller, String path) {
 		return http.delete(path, caller.token());
+	}
+
+	private Response upload(Caller caller, String path, String csv) {
+		String boundary = "matrix" + System.nanoTime();
+		String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"rows.csv\"\r\n"
+				+ "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
+		return http.send("POST", path, caller.token(), "multipart/form-data; boundary=" + boundary, body);
+	}
+
+	private static String peopleCsv(String community) {
+		return "姓名,身份证号,手机号,居住社区\n" + DemoCity.unique("导入") + "," + DemoCity.newIdNumber() + ","
+				+ DemoCity.newPhone() + "," + community + "\n";
+	}
+
+	private static String orgsCsv(long parentId) {
+		return "名称,类型,上级组织\n" + DemoCity.unique("导入科室") + ",科室," + parentId + "\n";
 	}
 
 	// --- fresh targets, made by the admin -------------------------------------------------------

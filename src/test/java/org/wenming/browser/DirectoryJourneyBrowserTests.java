@@ -66,6 +66,7 @@ class DirectoryJourneyBrowserTests {
 		new Select(browser.find(By.id("type"))).selectByValue("COMMUNITY");
 		browser.find(By.cssSelector("form button[type=submit].btn-wenming")).click();
 		browser.waitForText(By.tagName("h1"), community);
+		browser.screenshot("org");
 
 		List<String> ids = List.of(TestIdNumbers.next(), TestIdNumbers.next(), TestIdNumbers.next());
 		Path file = dir.resolve("居民.csv");
@@ -78,12 +79,14 @@ class DirectoryJourneyBrowserTests {
 		browser.find(By.id("file-people")).sendKeys(file.toAbsolutePath().toString());
 		browser.find(By.cssSelector("#import-people button[type=submit]")).click();
 		browser.waitForText(By.id("import-result"), "3");
+		browser.screenshot("import");
 
 		browser.open("/people");
 		WebElement name = browser.find(By.id("f-name"));
 		name.sendKeys("旅程");
 		name.submit();
 		browser.waitForText(By.id("people-results"), "旅程丙" + tag);
+		browser.screenshot("people");
 		String results = browser.find(By.id("people-results")).getText();
 		assertThat(results).contains("旅程甲" + tag, "旅程乙" + tag, "旅程丙" + tag)
 			.contains(ids.get(0).substring(0, 6) + "********" + ids.get(0).substring(14))
@@ -92,6 +95,13 @@ class DirectoryJourneyBrowserTests {
 			assertThat(browser.driver.getPageSource()).doesNotContain(id);
 		}
 		assertThat(browser.driver.getPageSource()).doesNotContain("13800138000");
+
+		browser.find(By.linkText("旅程甲" + tag)).click();
+		browser.waitForText(By.tagName("h1"), "旅程甲" + tag);
+		browser.screenshot("person");
+		browser.open("/orgs");
+		browser.waitForText(By.tagName("body"), community);
+		browser.screenshot("orgs");
 	}
 
 }

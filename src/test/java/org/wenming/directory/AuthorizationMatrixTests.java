@@ -172,7 +172,14 @@ class AuthorizationMatrixTests {
 			return delete(c, "/api/v1/accounts/" + account[0] + "/roles/" + account[1]);
 		},																							"200 404 403 403 403 403 401"),
 
-		row("GET /api/v1/audit", "", c -> get(c, "/api/v1/audit"),									"200 403 403 403 403 403 401"));
+		row("GET /api/v1/audit", "", c -> get(c, "/api/v1/audit"),									"200 403 403 403 403 403 401"),
+
+		// Reading or exporting a plan document sent with the request touches no stored data.
+		row("POST /api/v1/plan-documents/outline", "text", c -> http.send("POST", "/api/v1/plan-documents/outline",
+				c.token(), "text/plain; charset=UTF-8", "一、总体要求\n二、工作措施"),						"200 200 200 200 200 200 401"),
+		row("POST /api/v1/plan-documents/export", "as Word", c -> post(c, "/api/v1/plan-documents/export?format=docx",
+				Http.json(Map.of("text", "一、总体要求\n二、工作措施", "orgName", "和平社区", "year", 2026))),
+																									"200 200 200 200 200 200 401"));
 	}
 
 	@TestFactory

@@ -28,6 +28,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSpacing;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STLineSpacingRule;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
+import org.wenming.platform.DomainException;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
@@ -36,7 +37,8 @@ import org.springframework.stereotype.Service;
  * Prints plan documents: Word in the layout of Chinese official documents (GB/T 9704: A4, 小标宋-like
  * title at 22 pt, 黑体 and 楷体 headings, 仿宋 text at 16 pt on 28 pt lines), and PDF from the browser's
  * print view {@value #PRINT_TEMPLATE} with the bundled font {@value #FONT_FAMILY}. Heading numbers are
- * text, not Word numbering, so an exported document reads back into the same outline.
+ * text, not Word numbering, so an exported document reads back into the same outline. A plan longer
+ * than {@link #MAX_CHARS} characters is refused with a {@link DomainException}.
  */
 @Service
 public class PlanExports {
@@ -46,6 +48,12 @@ public class PlanExports {
 
 	/** The family name of the bundled CJK font, a subset of LXGW WenKai (see {@code fonts/README}). */
 	public static final String FONT_FAMILY = "Wenming Kai";
+
+	/**
+	 * Most characters an exported plan may hold: some 300 printed pages, a few seconds of rendering.
+	 * A longer text is refused rather than tie up the server for minutes.
+	 */
+	public static final int MAX_CHARS = 500_000;
 
 	static final String FONT_RESOURCE = "/fonts/WenmingKai-Regular.ttf";
 
@@ -80,7 +88,7 @@ public class PlanExports {
 
 	/** The document as a Word file (.docx). */
 	public byte[] docx(PlanDocument document) {
-		PrintView view = PrintView.of(document);
+		PrintView view = printable(document);
 		try (XWPFDocument word = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			page(word);
 			word.getProperties().getCoreProperties().setTitle(view.title());
@@ -126,6 +134,19 @@ public class PlanExports {
 			case 2 -> KAI;
 			default -> FANGSONG;
 		};
+	}
+
+	/** The layout of a document no longer than {@link #MAX_CHARS}. */
+	private static PrintView printable(PlanDocument document) {
+		PrintView view = PrintView.of(document);
+		long chars = view.title().length();
+		for (PrintView.Block block : view.blocks()) {
+			chars += block.heading().length() + block.text().length();
+		}
+		if (chars > MAX_CHARS) {
+			throw new DomainException("plan.export.tooLong", String.valueOf(MAX_CHARS));
+		}
+		return view;
 	}
 
 	/** A4 with the margins of GB/T 9704: 37 mm top, 35 mm bottom, 28 mm left, 26 mm right. */
@@ -213,7 +234,7 @@ public class PlanExports {
 	 */
 	String xhtml(PlanDocument document) {
 		Context context = new Context(LocaleContextHolder.getLocale());
-		context.setVariable("view", PrintView.of(document));
+		context.setVariable("view", printable(document));
 		context.setVariable("pdf", true);
 		return templates.process(PRINT_TEMPLATE, context);
 	}

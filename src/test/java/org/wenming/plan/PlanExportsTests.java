@@ -26,6 +26,7 @@ import org.thymeleaf.context.WebContext;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
+import org.wenming.platform.DomainException;
 
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -33,6 +34,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockServletContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Word and PDF exports of plans: the official layout, the bundled font, and the Word file reading back
@@ -223,6 +225,18 @@ class PlanExportsTests {
 			.filter(p -> p.getText().startsWith(start))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("no paragraph starting with " + start));
+	}
+
+	@Test
+	void refusesAPlanTooLongToPrint() {
+		PlanDocument.Part part = new PlanDocument.Part("一、", "总体要求", "要".repeat(PlanExports.MAX_CHARS), List.of(),
+				List.of(), List.of());
+		PlanDocument document = new PlanDocument("计划", null, null, "", List.of(part));
+
+		assertThatThrownBy(() -> exports.docx(document)).isInstanceOf(DomainException.class)
+			.extracting(ex -> ((DomainException) ex).code())
+			.isEqualTo("plan.export.tooLong");
+		assertThatThrownBy(() -> exports.pdf(document)).isInstanceOf(DomainException.class);
 	}
 
 	// ---- PDF and the print view -------------------------------------------------------------------

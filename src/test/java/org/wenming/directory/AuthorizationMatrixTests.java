@@ -186,9 +186,12 @@ class AuthorizationMatrixTests {
 		row("POST /api/v1/imports/orgs", "under 明珠社区", c -> upload(c, "/api/v1/imports/orgs",
 				orgsCsv(mingzhu)),																	"200 422 403 403 403 403 401"),
 
-		// Reading a plan document stores nothing: any signed-in user may.
-		row("POST /api/v1/plan-documents/outline", "", c -> http.send("POST", "/api/v1/plan-documents/outline",
-				c.token(), "text/plain; charset=UTF-8", "一、指导思想\n全年集中学习不得少于12天。"),	"200 200 200 200 200 200 401"));
+		// Reading or exporting a plan document sent with the request touches no stored data.
+		row("POST /api/v1/plan-documents/outline", "text", c -> http.send("POST", "/api/v1/plan-documents/outline",
+				c.token(), "text/plain; charset=UTF-8", "一、总体要求\n二、工作措施"),						"200 200 200 200 200 200 401"),
+		row("POST /api/v1/plan-documents/export", "as Word", c -> post(c, "/api/v1/plan-documents/export?format=docx",
+				Http.json(Map.of("text", "一、总体要求\n二、工作措施", "orgName", "和平社区", "year", 2026))),
+																									"200 200 200 200 200 200 401"));
 	}
 
 	@TestFactory

@@ -2,6 +2,7 @@ package org.wenming.directory;
 
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -197,6 +198,38 @@ class ImportJobsTests {
 	}
 
 	@Test
+	void failsTheJobsAStoppedInstanceLeftUnfinished() throws Exception {
+		String location = upload("一人.xlsx", ImportFixtures.xlsx(ImportFixtures.PEOPLE_HEADER,
+				List.of(fixtures.person("丙" + fixtures.suffix, ImportFixtures.idNumber()))));
+		poll(location);
+		String me = jobs.find(id(location), fixtures.username).orElseThrow().instance();
+		assertThat(me).isNotBlank();
+		String elsewhere = "elsewhere-" + fixtures.suffix;
+
+		String mine = insertJob(me, "RUNNING", Duration.ZERO);
+		String silent = insertJob(elsewhere, "QUEUED", Duration.ofHours(2));
+		String alive = insertJob(elsewhere, "RUNNING", Duration.ZERO);
+		try {
+			jobs.afterSingletonsInstantiated();
+
+			for (String id : List.of(mine, silent)) {
+				ImportJob job = jobs.find(id, fixtures.username).orElseThrow();
+				assertThat(job.status()).isEqualTo(Status.FAILED);
+				assertThat(job.failureCode()).isEqualTo("import.jobs.restarted");
+				assertThat(job.isFinished()).isTrue();
+			}
+			assertThat(jobs.find(alive, fixtures.username).orElseThrow().status()).isEqualTo(Status.RUNNING);
+			assertThat(jobs.find(id(location), fixtures.username).orElseThrow().status()).isEqualTo(Status.DONE);
+			assertThat(fragment("/imports/jobs/" + mine, fixtures)).contains("导入失败")
+				.contains("导入进行期间服务器重启")
+				.doesNotContain("hx-trigger");
+		}
+		finally {
+			jdbc.sql("delete from import_job where id in (?, ?, ?)").params(mine, silent, alive).update();
+		}
+	}
+
+	@Test
 	void servesTemplatesWithChineseHeaders() throws Exception {
 		byte[] csv = mvc.perform(get("/imports/templates/people.csv").with(user(fixtures.user())))
 			.andExpect(status().isOk())
@@ -245,6 +278,18 @@ class ImportJobsTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
+	}
+
+	/** A job row as an instance left it, last touched {@code ago}. */
+	private String insertJob(String instance, String status, Duration ago) {
+		String id = UUID.randomUUID().toString();
+		jdbc.sql("""
+				insert into import_job (id, owner, kind, filename, status, stage, instance, created_at, updated_at)
+				values (?, ?, 'PEOPLE', '旧.xlsx', ?, 'STORING', ?, now() - ? * interval '1 second',
+				        now() - ? * interval '1 second')""")
+			.params(id, fixtures.username, status, instance, ago.toSeconds(), ago.toSeconds())
+			.update();
+		return id;
 	}
 
 	private static <T> T await(Supplier<Optional<T>> condition) throws InterruptedException {

@@ -124,6 +124,22 @@ class ImportJobRepository {
 			.list();
 	}
 
+	/**
+	 * Marks failed, with the given message key, the unfinished jobs of {@code instance} and those
+	 * anywhere that have not moved for {@code silence}.
+	 *
+	 * @return how many
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public int failAbandoned(String instance, Duration silence, String code) {
+		return jdbc.sql("""
+				update import_job set status = 'FAILED', failure_code = ?, failure_args = '[]', updated_at = now(),
+				finished_at = now()
+				where finished_at is null and (instance = ? or updated_at < now() - ? * interval '1 second')""")
+			.params(code, instance, silence.toSeconds())
+			.update();
+	}
+
 	/** Deletes the jobs finished more than {@code age} ago; returns how many. */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public int purgeFinishedBefore(Duration age) {

@@ -27,6 +27,7 @@ import org.wenming.platform.DomainException;
 import org.wenming.platform.database.ClusterLock;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.concurrent.DelegatingSecurityContextExecutorService;
@@ -40,15 +41,20 @@ import org.springframework.util.StringUtils;
  * that user's security context, so the data scope is theirs; to anyone else it does not exist.
  */
 @Component
-public class ImportJobs implements DisposableBean {
+public class ImportJobs implements SmartInitializingSingleton, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
 
 	/** How long finished jobs are kept. */
 	static final Duration KEPT = Duration.ofDays(7);
 
+	/** How long an unfinished job may stay without a word from its worker before it counts as abandoned. */
+	static final Duration ABANDONED = Duration.ofHours(1);
+
 	/** How often, at most, a worker writes its progress within one stage. */
 	static final Duration PROGRESS_INTERVAL = Duration.ofMillis(500);
+
+	static final String RESTARTED = "import.jobs.restarted";
 
 	private static final int QUEUE = 20;
 
@@ -70,7 +76,7 @@ public class ImportJobs implements DisposableBean {
 		this.repository = repository;
 		this.imports = imports;
 		this.lock = lock;
-		String name = hostName();
+		String name = StringUtils.hasText(properties.instance()) ? properties.instance().strip() : hostName();
 		this.instance = name.length() > 100 ? name.substring(0, 100) : name;
 		AtomicInteger threads = new AtomicInteger();
 		this.pool = new ThreadPoolExecutor(properties.concurrentJobs(), properties.concurrentJobs(), 0,
@@ -137,6 +143,19 @@ public class ImportJobs implements DisposableBean {
 		}
 		catch (RuntimeException ex) {
 			log.error("Could not record the outcome of import {} of {}", job.id(), job.owner(), ex);
+		}
+	}
+
+	/**
+	 * Fails the jobs this instance left unfinished when it last stopped, and those anywhere that have
+	 * been silent too long (their instance died and has not come back). Runs before the instance
+	 * takes requests, so none of them is one of its own.
+	 */
+	@Override
+	public void afterSingletonsInstantiated() {
+		int failed = repository.failAbandoned(instance, ABANDONED, RESTARTED);
+		if (failed > 0) {
+			log.warn("Marked {} import jobs failed that were left unfinished by a stopped instance", failed);
 		}
 	}
 

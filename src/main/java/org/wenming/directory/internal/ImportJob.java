@@ -7,12 +7,11 @@ import java.util.List;
 
 import org.wenming.directory.ImportKind;
 import org.wenming.directory.ImportProgress.Stage;
-import org.wenming.directory.ImportRejected;
 import org.wenming.directory.RowProblem;
 
 /**
- * One background import as its owner sees it: where it stands and, once finished, what came of
- * it. Written by the worker thread, read by the polling page.
+ * One background import as its owner sees it, read from the {@code import_job} table: where it
+ * stood when read and, once finished, what came of it.
  */
 public final class ImportJob {
 
@@ -31,65 +30,49 @@ public final class ImportJob {
 
 	private final String filename;
 
-	private final Instant createdAt = Instant.now();
+	private final Status status;
 
-	private volatile Status status = Status.QUEUED;
+	private final Stage stage;
 
-	private volatile Stage stage = Stage.READING;
+	private final long done;
 
-	private volatile long done;
+	private final long total;
 
-	private volatile long total = -1;
+	private final int imported;
 
-	private volatile int imported;
+	private final List<RowProblem> problems;
 
-	private volatile List<RowProblem> problems = List.of();
+	private final int problemCount;
 
-	private volatile int problemCount;
+	private final String failureCode;
 
-	private volatile String failureCode;
+	private final Object[] failureArgs;
 
-	private volatile Object[] failureArgs = new Object[0];
+	private final String instance;
 
-	private volatile Instant finishedAt;
+	private final Instant createdAt;
 
-	ImportJob(String id, String owner, ImportKind kind, String filename) {
+	private final Instant finishedAt;
+
+	ImportJob(String id, String owner, ImportKind kind, String filename, Status status, Stage stage, long done,
+			long total, int imported, List<RowProblem> problems, int problemCount, String failureCode,
+			Object[] failureArgs, String instance, Instant createdAt, Instant finishedAt) {
 		this.id = id;
 		this.owner = owner;
 		this.kind = kind;
-		this.filename = filename == null || filename.isBlank() ? "—" : filename;
-	}
-
-	void started() {
-		status = Status.RUNNING;
-	}
-
-	void progress(Stage stage, long done, long total) {
+		this.filename = filename;
+		this.status = status;
 		this.stage = stage;
 		this.done = done;
 		this.total = total;
-	}
-
-	void done(int imported) {
 		this.imported = imported;
-		finish(Status.DONE);
-	}
-
-	void rejected(ImportRejected rejected) {
-		this.problems = rejected.rows();
-		this.problemCount = rejected.total();
-		finish(Status.REJECTED);
-	}
-
-	void failed(String code, Object... args) {
-		this.failureCode = code;
-		this.failureArgs = args;
-		finish(Status.FAILED);
-	}
-
-	private void finish(Status status) {
-		this.finishedAt = Instant.now();
-		this.status = status;
+		this.problems = List.copyOf(problems);
+		this.problemCount = problemCount;
+		this.failureCode = failureCode;
+		this.failureArgs = failureArgs.clone();
+		this.instance = instance;
+		this.createdAt = createdAt;
+		this.finishedAt = finishedAt;
 	}
 
 	public String id() {
@@ -153,6 +136,7 @@ public final class ImportJob {
 		return imported;
 	}
 
+	/** The first {@value org.wenming.directory.ImportRejected#REPORTED} problems of a rejected file, in row order. */
 	public List<RowProblem> problems() {
 		return problems;
 	}
@@ -167,6 +151,11 @@ public final class ImportJob {
 
 	public Object[] failureArgs() {
 		return failureArgs.clone();
+	}
+
+	/** The application instance that runs the job: the one that took the upload. */
+	public String instance() {
+		return instance;
 	}
 
 	public Instant finishedAt() {

@@ -1,16 +1,14 @@
 package org.wenming.directory.internal;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -26,38 +24,60 @@ import org.wenming.directory.ImportProperties;
 import org.wenming.directory.ImportRejected;
 import org.wenming.directory.Imports;
 import org.wenming.platform.DomainException;
+import org.wenming.platform.database.ClusterLock;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.concurrent.DelegatingSecurityContextExecutorService;
 import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
 
 /**
- * Runs uploads in the background and keeps their progress in memory for an hour. A job belongs
- * to the user who uploaded the file and runs with that user's security context, so the data scope
- * is theirs; to anyone else it does not exist. Jobs do not survive a restart, and each node knows
- * only its own (the page polls the node that took the upload — sticky sessions when there are many).
+ * Runs uploads in the background and keeps their state in the {@code import_job} table, so that
+ * every instance can show a job's progress and outcome. The instance that took the upload runs
+ * the job (the file is on its disk). A job belongs to the user who uploaded the file and runs with
+ * that user's security context, so the data scope is theirs; to anyone else it does not exist.
  */
 @Component
-public class ImportJobs implements DisposableBean {
+public class ImportJobs implements SmartInitializingSingleton, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
 
-	static final Duration KEPT = Duration.ofHours(1);
+	/** How long finished jobs are kept. */
+	static final Duration KEPT = Duration.ofDays(7);
+
+	/** How long an unfinished job may stay without a word from its worker before it counts as abandoned. */
+	static final Duration ABANDONED = Duration.ofHours(1);
+
+	/** How often, at most, a worker writes its progress within one stage. */
+	static final Duration PROGRESS_INTERVAL = Duration.ofMillis(500);
+
+	static final String RESTARTED = "import.jobs.restarted";
 
 	private static final int QUEUE = 20;
 
-	private final Map<String, ImportJob> jobs = new ConcurrentHashMap<>();
+	private static final int RECENT = 10;
+
+	private final ImportJobRepository repository;
 
 	private final Imports imports;
+
+	private final ClusterLock lock;
+
+	private final String instance;
 
 	private final ThreadPoolExecutor pool;
 
 	private final ExecutorService executor;
 
-	ImportJobs(Imports imports, ImportProperties properties) {
+	ImportJobs(ImportJobRepository repository, Imports imports, ClusterLock lock, ImportProperties properties) {
+		this.repository = repository;
 		this.imports = imports;
+		this.lock = lock;
+		String name = StringUtils.hasText(properties.instance()) ? properties.instance().strip() : hostName();
+		this.instance = name.length() > 100 ? name.substring(0, 100) : name;
 		AtomicInteger threads = new AtomicInteger();
 		this.pool = new ThreadPoolExecutor(properties.concurrentJobs(), properties.concurrentJobs(), 0,
 				TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(QUEUE), task -> {
@@ -73,61 +93,98 @@ public class ImportJobs implements DisposableBean {
 	 * Starts importing a file the caller uploaded; the job owns the file and deletes it when done.
 	 */
 	public ImportJob start(ImportKind kind, String owner, Path file, String filename) {
-		purge();
-		ImportJob job = new ImportJob(UUID.randomUUID().toString(), owner, kind, filename);
-		jobs.put(job.id(), job);
+		ImportJob job = repository.create(UUID.randomUUID().toString(), owner, kind, displayName(filename), instance);
 		try {
 			executor.submit(() -> run(job, file));
 		}
 		catch (RejectedExecutionException ex) {
-			jobs.remove(job.id());
+			repository.delete(job.id());
 			delete(file);
 			throw new Busy();
 		}
 		return job;
 	}
 
-	/** The job, if it exists and belongs to {@code owner}. */
+	/** The job as it stands, if it exists and belongs to {@code owner}; any instance may have run it. */
 	public Optional<ImportJob> find(String id, String owner) {
-		return Optional.ofNullable(id == null ? null : jobs.get(id)).filter(job -> job.owner().equals(owner));
+		return id == null ? Optional.empty() : repository.find(id, owner);
 	}
 
-	/** The owner's jobs, newest first. */
+	/** The owner's latest jobs, newest first, without their lists of problems. */
 	public List<ImportJob> recent(String owner) {
-		return jobs.values().stream()
-			.filter(job -> job.owner().equals(owner))
-			.sorted(Comparator.comparing(ImportJob::createdAt).reversed())
-			.limit(10)
-			.toList();
+		return repository.recent(owner, RECENT);
 	}
 
 	private void run(ImportJob job, Path file) {
-		job.started();
-		ImportProgress progress = job::progress;
+		Runnable outcome;
 		try {
+			repository.started(job.id());
+			Reporter progress = new Reporter(job.id());
 			int imported = job.kind() == ImportKind.PEOPLE ? imports.importPeople(file, job.filename(), progress)
 					: imports.importOrgs(file, job.filename(), progress);
-			job.done(imported);
+			outcome = () -> repository.done(job.id(), imported);
 		}
 		catch (ImportRejected ex) {
-			job.rejected(ex);
+			outcome = () -> repository.rejected(job.id(), ex.rows(), ex.total());
 		}
 		catch (DomainException ex) {
-			job.failed(ex.code(), ex.args());
+			outcome = () -> repository.failed(job.id(), ex.code(), ex.args());
 		}
 		catch (RuntimeException ex) {
 			log.error("Import {} of {} failed", job.id(), job.owner(), ex);
-			job.failed("error.internal");
+			outcome = () -> repository.failed(job.id(), "error.internal");
 		}
 		finally {
 			delete(file);
 		}
+		// Apart from the import, so that failing to record a stored import never reports it failed.
+		try {
+			outcome.run();
+		}
+		catch (RuntimeException ex) {
+			log.error("Could not record the outcome of import {} of {}", job.id(), job.owner(), ex);
+		}
 	}
 
-	@Scheduled(fixedDelay = 10, timeUnit = TimeUnit.MINUTES)
+	/**
+	 * Fails the jobs this instance left unfinished when it last stopped, and those anywhere that have
+	 * been silent too long (their instance died and has not come back). Runs before the instance
+	 * takes requests, so none of them is one of its own.
+	 */
+	@Override
+	public void afterSingletonsInstantiated() {
+		int failed = repository.failAbandoned(instance, ABANDONED, RESTARTED);
+		if (failed > 0) {
+			log.warn("Marked {} import jobs failed that were left unfinished by a stopped instance", failed);
+		}
+	}
+
+	@Scheduled(fixedDelay = 60, initialDelay = 10, timeUnit = TimeUnit.MINUTES)
 	void purge() {
-		Instant limit = Instant.now().minus(KEPT);
-		jobs.values().removeIf(job -> job.finishedAt() != null && job.finishedAt().isBefore(limit));
+		if (lock.tryAcquire("directory.importJobs.purge", Duration.ofMinutes(30))) {
+			repository.purgeFinishedBefore(KEPT);
+		}
+	}
+
+	private static String displayName(String filename) {
+		if (!StringUtils.hasText(filename)) {
+			return "—";
+		}
+		String name = filename.strip().replaceAll("\\p{Cntrl}", "");
+		return name.length() > 255 ? name.substring(0, 255) : name;
+	}
+
+	private static String hostName() {
+		String host = System.getenv("HOSTNAME");
+		if (StringUtils.hasText(host)) {
+			return host;
+		}
+		try {
+			return InetAddress.getLocalHost().getHostName();
+		}
+		catch (UnknownHostException ex) {
+			return "localhost";
+		}
 	}
 
 	private static void delete(Path file) {
@@ -142,6 +199,41 @@ public class ImportJobs implements DisposableBean {
 	@Override
 	public void destroy() {
 		pool.shutdownNow();
+	}
+
+	/**
+	 * Writes a job's progress to the table on each change of stage and otherwise at most every
+	 * {@link #PROGRESS_INTERVAL}, so that a file of many rows costs few writes.
+	 */
+	private final class Reporter implements ImportProgress {
+
+		private final String id;
+
+		private Stage stage;
+
+		private long written;
+
+		Reporter(String id) {
+			this.id = id;
+		}
+
+		@Override
+		public void update(Stage stage, long done, long total) {
+			long now = System.nanoTime();
+			if (stage == this.stage && now - written < PROGRESS_INTERVAL.toNanos()) {
+				return;
+			}
+			this.stage = stage;
+			this.written = now;
+			try {
+				repository.progress(id, stage, done, total);
+			}
+			catch (RuntimeException ex) {
+				// The import matters more than its progress bar.
+				log.warn("Could not record the progress of import {}", id, ex);
+			}
+		}
+
 	}
 
 	/** Too many imports are waiting. */

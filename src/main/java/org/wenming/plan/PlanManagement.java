@@ -98,11 +98,10 @@ public class PlanManagement {
 		String title = StringUtils.hasText(parsed.title()) ? cut(parsed.title().strip(), 200)
 				: org.name() + year + "年工作计划";
 		long id = insertPlan(org, year, title, parsed.text() == null ? "" : parsed.text().strip());
-		insertTargets(id, null, parsed.targets(), orgId);
-		int[] counts = new int[2];
+		int[] counts = { 0, insertTargets(id, null, parsed.targets(), orgId) };
 		insertSections(id, null, 1, parsed.sections(), orgId, counts);
-		audit.record("CREATE", "plan", id, orgId, "导入计划：" + org.name() + year + "年《" + title + "》，" + counts[0]
-				+ " 个部分，" + (counts[1] + parsed.targets().size()) + " 个目标");
+		audit.record("CREATE", "plan", id, orgId,
+				"导入计划：" + org.name() + year + "年《" + title + "》，" + counts[0] + " 个部分，" + counts[1] + " 个目标");
 		return summary(store.find(id).orElseThrow());
 	}
 
@@ -190,11 +189,11 @@ public class PlanManagement {
 
 	// ---- editing ---------------------------------------------------------------------------------
 
-	/** Changes the plan's title and lead-in text ({@code null} keeps it). */
+	/** Changes the plan's title and lead-in text ({@code null} keeps either). */
 	@Transactional
 	public PlanSummary retitle(long planId, String title, String leadText) {
 		PlanRow plan = store.writable(planId);
-		String checked = checkTitle(title);
+		String checked = title == null ? plan.title() : checkTitle(title);
 		String lead = leadText == null ? plan.leadText() : leadText.strip();
 		if (checked.equals(plan.title()) && lead.equals(plan.leadText())) {
 			return summary(plan);
@@ -230,12 +229,12 @@ public class PlanManagement {
 		return id;
 	}
 
-	/** Changes a section's number, title, text or weight. */
+	/** Changes a section's number, title, text or weight ({@code null} keeps each). */
 	@Transactional
 	public void updateSection(long planId, long sectionId, SectionDraft draft) {
 		PlanRow plan = store.writable(planId);
 		SectionRow section = store.section(planId, sectionId).orElseThrow(DomainException::notFound);
-		String title = checkSectionTitle(draft.title());
+		String title = draft.title() == null ? section.title() : checkSectionTitle(draft.title());
 		String number = draft.number() == null ? section.number() : checkNumber(draft.number());
 		String body = draft.body() == null ? section.body() : draft.body().strip();
 		BigDecimal weight = draft.weight() == null ? section.weight() : checkWeight(draft.weight());

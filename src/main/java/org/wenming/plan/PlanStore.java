@@ -22,8 +22,6 @@ import org.wenming.platform.audit.AuditLog;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The plan tables as the plan module's services read and change them: a plan within the caller's
@@ -193,7 +191,6 @@ class PlanStore {
 	}
 
 	/** The whole plan as readable text: what a revision keeps and what versions are compared by. */
-	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	String snapshot(long planId) {
 		PlanRow plan = find(planId).orElseThrow(DomainException::notFound);
 		List<TaskRow> tasks = tasks(planId);

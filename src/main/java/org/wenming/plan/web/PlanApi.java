@@ -124,7 +124,7 @@ class PlanApi {
 	/** Adds a section after {@code afterId} (a sibling), or else as the last child of {@code parentId}. */
 	@PostMapping("/{id}/sections")
 	ResponseEntity<Map<String, Long>> addSection(@PathVariable long id, @Valid @RequestBody NewSection body) {
-		SectionDraft draft = new SectionDraft(body.number(), body.title(), body.body(), body.weight());
+		SectionDraft draft = body.toDraft();
 		long section = body.afterId() != null ? plans.addSibling(id, body.afterId(), draft)
 				: plans.addChild(id, body.parentId(), draft);
 		return ResponseEntity.created(URI.create("/api/v1/plans/" + id + "#section-" + section))
@@ -134,7 +134,7 @@ class PlanApi {
 	@PutMapping("/{id}/sections/{sectionId}")
 	ResponseEntity<Void> updateSection(@PathVariable long id, @PathVariable long sectionId,
 			@Valid @RequestBody UpdateSection body) {
-		plans.updateSection(id, sectionId, new SectionDraft(body.number(), body.title(), body.body(), body.weight()));
+		plans.updateSection(id, sectionId, body.toDraft());
 		return ResponseEntity.noContent().build();
 	}
 
@@ -185,9 +185,20 @@ class PlanApi {
 	}
 
 	record NewSection(Long parentId, Long afterId, String number, String title, String body, BigDecimal weight) {
+
+		SectionDraft toDraft() {
+			return new SectionDraft(number, title, body, weight);
+		}
+
 	}
 
+	/** A section's new number, title, text or weight; {@code null} keeps what is stored. */
 	record UpdateSection(String number, String title, String body, BigDecimal weight) {
+
+		SectionDraft toDraft() {
+			return new SectionDraft(number, title, body, weight);
+		}
+
 	}
 
 	record MoveSection(Long parentId, Integer position) {

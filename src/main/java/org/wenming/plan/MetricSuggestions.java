@@ -49,6 +49,11 @@ final class MetricSuggestions {
 			new Rule("注册志愿者|志愿者注册", Set.of(), null, "volunteer.registered_ratio"),
 			new Rule("志愿", HOURS, null, "volunteer.hours"));
 
+	/** Every metric name a rule may suggest, in the order of the rules. */
+	static List<String> names() {
+		return RULES.stream().map(Rule::metric).distinct().toList();
+	}
+
 	/** The suggested metric name, or {@code null} when no rule fits. */
 	static String suggest(String text, String unit, Period period) {
 		for (Rule rule : RULES) {

@@ -1,5 +1,7 @@
 /**
- * Plans: for now the import of plan documents, turning a work plan's text into an outline with its quantitative targets.
+ * Plans: each org's yearly work plan, read from its document into an outline, edited, published and
+ * archived with every later change kept as a revision; its progress rolled up from the tasks; its
+ * targets bound to live metrics.
  */
 @ApplicationModule(displayName = "Plan")
 package org.wenming.plan;

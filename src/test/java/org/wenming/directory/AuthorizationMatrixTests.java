@@ -191,7 +191,85 @@ class AuthorizationMatrixTests {
 				c.token(), "text/plain; charset=UTF-8", "一、总体要求\n二、工作措施"),						"200 200 200 200 200 200 401"),
 		row("POST /api/v1/plan-documents/export", "as Word", c -> post(c, "/api/v1/plan-documents/export?format=docx",
 				Http.json(Map.of("text", "一、总体要求\n二、工作措施", "orgName", "和平社区", "year", 2026))),
-																									"200 200 200 200 200 200 401"));
+																									"200 200 200 200 200 200 401"),
+
+		row("GET /api/v1/plans", "", c -> get(c, "/api/v1/plans"),									"200 200 200 403 403 403 401"),
+		row("GET /api/v1/plans", "of 明珠社区", c -> get(c, "/api/v1/plans?orgId=" + mingzhu),		"200 404 404 403 403 403 401"),
+		row("POST /api/v1/plans", "of 和平社区", c -> post(c, "/api/v1/plans", newPlan(heping)),	"201 201 403 403 403 403 401"),
+		row("POST /api/v1/plans", "of 明珠社区", c -> post(c, "/api/v1/plans", newPlan(mingzhu)),	"201 404 403 403 403 403 401"),
+		row("POST /api/v1/plans/preview", "", c -> post(c, "/api/v1/plans/preview",
+				Http.json(Map.of("text", PLAN_TEXT))),												"200 200 403 403 403 403 401"),
+		row("POST /api/v1/plans/import", "of 和平社区", c -> post(c, "/api/v1/plans/import", importPlan(heping)),
+																									"201 201 403 403 403 403 401"),
+		row("POST /api/v1/plans/import", "of 明珠社区", c -> post(c, "/api/v1/plans/import", importPlan(mingzhu)),
+																									"201 404 403 403 403 403 401"),
+		row("GET /api/v1/plans/{id}", "of 和平社区", c -> get(c, "/api/v1/plans/" + plan(heping)),	"200 200 200 403 403 403 401"),
+		row("GET /api/v1/plans/{id}", "of 明珠社区", c -> get(c, "/api/v1/plans/" + plan(mingzhu)),	"200 404 404 403 403 403 401"),
+		row("PUT /api/v1/plans/{id}", "of 和平社区", c -> put(c, "/api/v1/plans/" + plan(heping),
+				Http.json(Map.of("title", DemoCity.unique("计划")))),								"200 200 403 403 403 403 401"),
+		row("PUT /api/v1/plans/{id}", "of 明珠社区", c -> put(c, "/api/v1/plans/" + plan(mingzhu),
+				Http.json(Map.of("title", DemoCity.unique("计划")))),								"200 404 403 403 403 403 401"),
+		row("POST /api/v1/plans/{id}/publish", "of 和平社区",
+				c -> post(c, "/api/v1/plans/" + freshPlan(heping, false) + "/publish", null),		"200 200 403 403 403 403 401"),
+		row("POST /api/v1/plans/{id}/publish", "of 明珠社区",
+				c -> post(c, "/api/v1/plans/" + freshPlan(mingzhu, false) + "/publish", null),		"200 404 403 403 403 403 401"),
+		row("POST /api/v1/plans/{id}/archive", "of 和平社区",
+				c -> post(c, "/api/v1/plans/" + freshPlan(heping, true) + "/archive", null),		"200 200 403 403 403 403 401"),
+		row("POST /api/v1/plans/{id}/archive", "of 明珠社区",
+				c -> post(c, "/api/v1/plans/" + freshPlan(mingzhu, true) + "/archive", null),		"200 404 403 403 403 403 401"),
+		row("POST /api/v1/plans/{id}/sections", "of 和平社区", c -> post(c, "/api/v1/plans/" + plan(heping) + "/sections",
+				Http.json(Map.of("title", "新增部分"))),											"201 201 403 403 403 403 401"),
+		row("POST /api/v1/plans/{id}/sections", "of 明珠社区", c -> post(c, "/api/v1/plans/" + plan(mingzhu) + "/sections",
+				Http.json(Map.of("title", "新增部分"))),											"201 404 403 403 403 403 401"),
+		row("PUT /api/v1/plans/{id}/sections/{sectionId}", "of 和平社区", c -> put(c, section(heping),
+				Http.json(Map.of("title", DemoCity.unique("部分")))),								"204 204 403 403 403 403 401"),
+		row("PUT /api/v1/plans/{id}/sections/{sectionId}", "of 明珠社区", c -> put(c, section(mingzhu),
+				Http.json(Map.of("title", DemoCity.unique("部分")))),								"204 404 403 403 403 403 401"),
+		row("POST /api/v1/plans/{id}/sections/{sectionId}/move", "of 和平社区", c -> post(c, section(heping) + "/move",
+				Http.json(Map.of("position", 0))),													"204 204 403 403 403 403 401"),
+		row("POST /api/v1/plans/{id}/sections/{sectionId}/move", "of 明珠社区", c -> post(c, section(mingzhu) + "/move",
+				Http.json(Map.of("position", 0))),													"204 404 403 403 403 403 401"),
+		row("DELETE /api/v1/plans/{id}/sections/{sectionId}", "of 和平社区", c -> delete(c, freshSection(heping)),
+																									"204 204 403 403 403 403 401"),
+		row("DELETE /api/v1/plans/{id}/sections/{sectionId}", "of 明珠社区", c -> delete(c, freshSection(mingzhu)),
+																									"204 404 403 403 403 403 401"),
+		row("GET /api/v1/plans/{id}/revisions", "of 和平社区",
+				c -> get(c, "/api/v1/plans/" + plan(heping) + "/revisions"),						"200 200 200 403 403 403 401"),
+		row("GET /api/v1/plans/{id}/revisions", "of 明珠社区",
+				c -> get(c, "/api/v1/plans/" + plan(mingzhu) + "/revisions"),						"200 404 404 403 403 403 401"),
+		row("GET /api/v1/plans/{id}/revisions/{number}", "of 和平社区",
+				c -> get(c, "/api/v1/plans/" + plan(heping) + "/revisions/1"),						"200 200 200 403 403 403 401"),
+		row("GET /api/v1/plans/{id}/revisions/{number}", "of 明珠社区",
+				c -> get(c, "/api/v1/plans/" + plan(mingzhu) + "/revisions/1"),						"200 404 404 403 403 403 401"),
+		row("GET /api/v1/plans/{id}/revisions/compare", "of 和平社区",
+				c -> get(c, "/api/v1/plans/" + plan(heping) + "/revisions/compare?from=1&to=1"),	"200 200 200 403 403 403 401"),
+		row("GET /api/v1/plans/{id}/revisions/compare", "of 明珠社区",
+				c -> get(c, "/api/v1/plans/" + plan(mingzhu) + "/revisions/compare?from=1&to=1"),	"200 404 404 403 403 403 401"),
+		row("POST /api/v1/plans/{id}/targets", "of 和平社区",
+				c -> post(c, "/api/v1/plans/" + plan(heping) + "/targets", newTarget()),			"201 201 403 403 403 403 401"),
+		row("POST /api/v1/plans/{id}/targets", "of 明珠社区",
+				c -> post(c, "/api/v1/plans/" + plan(mingzhu) + "/targets", newTarget()),			"201 404 403 403 403 403 401"),
+		row("PUT /api/v1/plans/{id}/targets/{targetId}", "of 和平社区", c -> put(c, target(heping), newTarget()),
+																									"200 200 403 403 403 403 401"),
+		row("PUT /api/v1/plans/{id}/targets/{targetId}", "of 明珠社区", c -> put(c, target(mingzhu), newTarget()),
+																									"200 404 403 403 403 403 401"),
+		row("POST /api/v1/plans/{id}/targets/{targetId}/confirm", "of 和平社区",
+				c -> post(c, target(heping) + "/confirm", null),									"200 200 403 403 403 403 401"),
+		row("POST /api/v1/plans/{id}/targets/{targetId}/confirm", "of 明珠社区",
+				c -> post(c, target(mingzhu) + "/confirm", null),									"200 404 403 403 403 403 401"),
+		row("DELETE /api/v1/plans/{id}/targets/{targetId}", "of 和平社区", c -> delete(c, freshTarget(heping)),
+																									"204 204 403 403 403 403 401"),
+		row("DELETE /api/v1/plans/{id}/targets/{targetId}", "of 明珠社区", c -> delete(c, freshTarget(mingzhu)),
+																									"204 404 403 403 403 403 401"),
+		row("POST /api/v1/plans/{id}/targets/{targetId}/manual-values", "of 和平社区",
+				c -> post(c, target(heping) + "/manual-values", manualValue()),						"201 201 403 403 403 403 401"),
+		row("POST /api/v1/plans/{id}/targets/{targetId}/manual-values", "of 明珠社区",
+				c -> post(c, target(mingzhu) + "/manual-values", manualValue()),					"201 404 403 403 403 403 401"),
+		row("GET /api/v1/plans/{id}/targets/{targetId}/readings", "of 和平社区",
+				c -> get(c, target(heping) + "/readings"),											"200 200 200 403 403 403 401"),
+		row("GET /api/v1/plans/{id}/targets/{targetId}/readings", "of 明珠社区",
+				c -> get(c, target(mingzhu) + "/readings"),											"200 404 404 403 403 403 401"),
+		row("GET /api/v1/plan-metrics", "", c -> get(c, "/api/v1/plan-metrics"),					"200 200 200 403 403 403 401"));
 	}
 
 	@TestFactory
@@ -334,6 +412,91 @@ class AuthorizationMatrixTests {
 
 	private static String role(String role, long orgId) {
 		return Http.json(Map.of("role", role, "orgId", orgId));
+	}
+
+	static final String PLAN_TEXT = """
+			社区精神文明建设工作计划
+			一、指导思想
+			坚持以社会主义核心价值观为引领。
+			二、重点工作
+			1.开展道德讲堂。全年开展道德讲堂不少于4次。
+			2.关爱空巢老人。
+			""";
+
+	private final Map<Long, tools.jackson.databind.JsonNode> plans = new LinkedHashMap<>();
+
+	private final Set<Long> boundTargets = new java.util.HashSet<>();
+
+	private static String newPlan(long orgId) {
+		return Http.json(Map.of("orgId", orgId, "year", 2026, "title", DemoCity.unique("工作计划")));
+	}
+
+	private static String importPlan(long orgId) {
+		return Http.json(Map.of("orgId", orgId, "year", 2026, "text", PLAN_TEXT));
+	}
+
+	private static String newTarget() {
+		return Http.json(Map.of("text", "全年开展道德讲堂不少于4次", "metric", "manual", "comparator", "GE", "threshold", 4,
+				"unit", "次", "period", "YEAR"));
+	}
+
+	private static String manualValue() {
+		return Http.json(Map.of("value", 2, "evidence", "道德讲堂签到表"));
+	}
+
+	/** A new plan of the org imported from {@link #PLAN_TEXT}, published if asked: the view's JSON. */
+	private tools.jackson.databind.JsonNode freshPlanView(long orgId, boolean published) {
+		var view = created(http.post("/api/v1/plans/import", tokens.get("admin"), importPlan(orgId))).get("plan");
+		if (published) {
+			Response publish = http.post("/api/v1/plans/" + view.get("plan").get("id").asLong() + "/publish",
+					tokens.get("admin"), null);
+			assertThat(publish.status()).as(publish.toString()).isEqualTo(200);
+		}
+		return view;
+	}
+
+	private long freshPlan(long orgId, boolean published) {
+		return freshPlanView(orgId, published).get("plan").get("id").asLong();
+	}
+
+	/** One published plan of the org for the rows that read or change it in place. */
+	private long plan(long orgId) {
+		return plans.computeIfAbsent(orgId, id -> freshPlanView(id, true)).get("plan").get("id").asLong();
+	}
+
+	/** The URL of the first section of {@link #plan}. */
+	private String section(long orgId) {
+		plan(orgId);
+		var view = plans.get(orgId);
+		return "/api/v1/plans/" + view.get("plan").get("id").asLong() + "/sections/"
+				+ view.get("sections").get(0).get("id").asLong();
+	}
+
+	/** The URL of a new section of a new plan of the org. */
+	private String freshSection(long orgId) {
+		var view = freshPlanView(orgId, false);
+		return "/api/v1/plans/" + view.get("plan").get("id").asLong() + "/sections/"
+				+ view.get("sections").get(1).get("children").get(1).get("id").asLong();
+	}
+
+	/** The URL of the manual target of {@link #plan} (its section 1. names one), bound to {@code manual}. */
+	private String target(long orgId) {
+		long planId = plan(orgId);
+		var view = plans.get(orgId);
+		String url = "/api/v1/plans/" + planId + "/targets/" + view.get("targets").get(0).get("id").asLong();
+		if (boundTargets.add(orgId)) {
+			Response bound = http.put(url, tokens.get("admin"), newTarget());
+			assertThat(bound.status()).as(bound.toString()).isEqualTo(200);
+		}
+		return url;
+	}
+
+	/** The URL of a new target of {@link #plan}. */
+	private String freshTarget(long orgId) {
+		long planId = plan(orgId);
+		return "/api/v1/plans/" + planId + "/targets/"
+				+ created(http.post("/api/v1/plans/" + planId + "/targets", tokens.get("admin"), newTarget())).get("id")
+					.asLong();
 	}
 
 	private long freshOrg(long parentId) {

@@ -172,6 +172,17 @@ class AuthorizationMatrixTests {
 			return delete(c, "/api/v1/accounts/" + account[0] + "/roles/" + account[1]);
 		},																							"200 404 403 403 403 403 401"),
 
+		// Without a file the import is refused as a bad request, once the caller may import at all.
+		row("POST /api/v1/imports/people", "no file", c -> post(c, "/api/v1/imports/people", null),
+																									"400 400 403 403 403 403 401"),
+		row("POST /api/v1/imports/orgs", "no file", c -> post(c, "/api/v1/imports/orgs", null),
+																									"400 400 403 403 403 403 401"),
+		row("GET /api/v1/people/export", "in own scope", c -> get(c, "/api/v1/people/export?orgId=" + heping),
+																									"200 200 403 403 403 403 401"),
+		row("POST /api/v1/plan-documents/outline", "text", c -> http.send("POST", "/api/v1/plan-documents/outline",
+				c.token(), "text/plain; charset=UTF-8", "示范市2026年工作计划\n一、指导思想\n坚持学习。"),
+																									"200 200 200 200 200 200 401"),
+
 		row("GET /api/v1/audit", "", c -> get(c, "/api/v1/audit"),									"200 403 403 403 403 403 401"));
 	}
 

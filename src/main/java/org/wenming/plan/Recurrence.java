@@ -26,11 +26,13 @@ public enum Recurrence {
 	}
 
 	/**
-	 * The due date of the period after the one that ends on {@code dueDate}, or {@code null} when that
-	 * period lies beyond {@code lastDay} (the end of the plan's year).
+	 * The due date of the next period once the one due on {@code dueDate} is done: the period after
+	 * it, or the period of {@code today} when that is later (periods that went by are not owed twice);
+	 * {@code null} when it would end after {@code lastDay}, the end of the plan's year.
 	 */
-	public LocalDate nextDueDateAfter(LocalDate dueDate, LocalDate lastDay) {
-		LocalDate next = dueDateOn(dueDate.plusDays(1));
+	public LocalDate nextDueDateAfter(LocalDate dueDate, LocalDate today, LocalDate lastDay) {
+		LocalDate from = dueDate.plusDays(1);
+		LocalDate next = dueDateOn(today.isAfter(from) ? today : from);
 		return next.isAfter(lastDay) ? null : next;
 	}
 

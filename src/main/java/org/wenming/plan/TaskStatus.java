@@ -39,7 +39,8 @@ public enum TaskStatus {
 		return switch (this) {
 			case NOT_STARTED -> EnumSet.of(IN_PROGRESS, OVERDUE, CANCELLED);
 			case IN_PROGRESS -> EnumSet.of(SUBMITTED, OVERDUE, CANCELLED);
-			case OVERDUE -> EnumSet.of(IN_PROGRESS, SUBMITTED, CANCELLED);
+			// Overdue stays overdue while the owner works on it: only a report ends it.
+			case OVERDUE -> EnumSet.of(SUBMITTED, CANCELLED);
 			// Accepted (done, or the next period of a recurring task) or sent back.
 			case SUBMITTED -> EnumSet.of(DONE, NOT_STARTED, IN_PROGRESS, CANCELLED);
 			case DONE, CANCELLED -> EnumSet.noneOf(TaskStatus.class);

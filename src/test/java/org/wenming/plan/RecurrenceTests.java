@@ -36,13 +36,24 @@ class RecurrenceTests {
 	void nextPeriodFollowsTheDueDateWithinThePlanYear() {
 		LocalDate endOfYear = LocalDate.of(2026, 12, 31);
 
-		assertThat(Recurrence.MONTHLY.nextDueDateAfter(LocalDate.of(2026, 1, 31), endOfYear))
+		assertThat(Recurrence.MONTHLY.nextDueDateAfter(LocalDate.of(2026, 1, 31), LocalDate.of(2026, 1, 20), endOfYear))
 			.isEqualTo(LocalDate.of(2026, 2, 28));
-		assertThat(Recurrence.QUARTERLY.nextDueDateAfter(LocalDate.of(2026, 6, 30), endOfYear))
+		assertThat(Recurrence.QUARTERLY.nextDueDateAfter(LocalDate.of(2026, 6, 30), LocalDate.of(2026, 6, 30), endOfYear))
 			.isEqualTo(LocalDate.of(2026, 9, 30));
-		assertThat(Recurrence.MONTHLY.nextDueDateAfter(LocalDate.of(2026, 12, 31), endOfYear)).isNull();
-		assertThat(Recurrence.YEARLY.nextDueDateAfter(LocalDate.of(2026, 12, 31), endOfYear)).isNull();
-		assertThat(Recurrence.SECOND_HALF.nextDueDateAfter(LocalDate.of(2026, 12, 31), endOfYear)).isNull();
+		assertThat(Recurrence.MONTHLY.nextDueDateAfter(LocalDate.of(2026, 12, 31), LocalDate.of(2026, 12, 30), endOfYear))
+			.isNull();
+		assertThat(Recurrence.YEARLY.nextDueDateAfter(LocalDate.of(2026, 12, 31), LocalDate.of(2026, 6, 1), endOfYear))
+			.isNull();
+		assertThat(Recurrence.SECOND_HALF.nextDueDateAfter(LocalDate.of(2026, 12, 31), LocalDate.of(2026, 9, 1), endOfYear))
+			.isNull();
+	}
+
+	@Test
+	void periodsThatWentByWhileTheTaskWasLateAreNotOwedTwice() {
+		LocalDate endOfYear = LocalDate.of(2026, 12, 31);
+
+		assertThat(Recurrence.MONTHLY.nextDueDateAfter(LocalDate.of(2026, 1, 31), LocalDate.of(2026, 4, 10), endOfYear))
+			.isEqualTo(LocalDate.of(2026, 4, 30));
 	}
 
 }

@@ -28,8 +28,8 @@ class TaskStatusTests {
 	}
 
 	@Test
-	void overdueTaskCanStillBeWorkedOnAndReported() {
-		assertThat(successorsOf(OVERDUE)).containsExactlyInAnyOrder(IN_PROGRESS, SUBMITTED, CANCELLED);
+	void overdueTaskStaysOverdueUntilReportedOrCancelled() {
+		assertThat(successorsOf(OVERDUE)).containsExactlyInAnyOrder(SUBMITTED, CANCELLED);
 	}
 
 	@Test

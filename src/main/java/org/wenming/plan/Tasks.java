@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -393,7 +394,7 @@ public class Tasks {
 
 	/** Changes the task unless someone else changed it since it was read. */
 	private void update(Task task, String assignments, Object... values) {
-		List<Object> params = new ArrayList<>(List.of(values));
+		List<Object> params = new ArrayList<>(Arrays.asList(values));
 		params.add(task.id());
 		params.add(task.version());
 		int updated = jdbc.sql("update plan_task set " + assignments + ", version = version + 1 where id = ? and version = ?")

@@ -269,7 +269,87 @@ class AuthorizationMatrixTests {
 				c -> get(c, target(heping) + "/readings"),											"200 200 200 403 403 403 401"),
 		row("GET /api/v1/plans/{id}/targets/{targetId}/readings", "of 明珠社区",
 				c -> get(c, target(mingzhu) + "/readings"),											"200 404 404 403 403 403 401"),
-		row("GET /api/v1/plan-metrics", "", c -> get(c, "/api/v1/plan-metrics"),					"200 200 200 403 403 403 401"));
+		row("GET /api/v1/plan-metrics", "", c -> get(c, "/api/v1/plan-metrics"),					"200 200 200 403 403 403 401"),
+
+		// Tasks: 和平社区's own plan, 东城区's plan (tasks distributed to 和平社区), 西湖区's plan.
+		row("GET /api/v1/tasks", "assignedTo=mine", c -> get(c, "/api/v1/tasks?assignedTo=mine"),	"200 200 200 403 403 403 401"),
+		row("GET /api/v1/tasks/{id}", "of 和平社区", c -> get(c, "/api/v1/tasks/" + freshTask(hepingSection(), heping)),
+																									"200 200 200 403 403 403 401"),
+		row("GET /api/v1/tasks/{id}", "of 西湖区", c -> get(c, "/api/v1/tasks/" + freshTask(westSection(), mingzhu)),
+																									"200 404 404 403 403 403 401"),
+		row("POST /api/v1/tasks", "in 和平社区's plan", c -> post(c, "/api/v1/tasks", newTask(hepingSection(), heping)),
+																									"201 201 403 403 403 403 401"),
+		row("POST /api/v1/tasks", "in 西湖区's plan", c -> post(c, "/api/v1/tasks", newTask(westSection(), mingzhu)),
+																									"201 404 403 403 403 403 401"),
+		row("GET /api/v1/tasks/{id}/evidence/{evidenceId}", "of 和平社区", c -> get(c, taskEvidence(hepingSection(), heping)),
+																									"200 200 200 403 403 403 401"),
+		row("GET /api/v1/tasks/{id}/evidence/{evidenceId}", "of 西湖区", c -> get(c, taskEvidence(westSection(), mingzhu)),
+																									"200 404 404 403 403 403 401"),
+		row("POST /api/v1/tasks/{id}/start", "of 和平社区", c -> post(c,
+				"/api/v1/tasks/" + freshTask(hepingSection(), heping) + "/start", null),				"200 200 403 403 403 403 401"),
+		row("POST /api/v1/tasks/{id}/start", "of 西湖区", c -> post(c,
+				"/api/v1/tasks/" + freshTask(westSection(), mingzhu) + "/start", null),				"200 404 403 403 403 403 401"),
+		row("POST /api/v1/tasks/{id}/progress", "of 和平社区", c -> post(c,
+				"/api/v1/tasks/" + freshTask(hepingSection(), heping) + "/progress", "{\"progress\": 50}"),
+																									"200 200 403 403 403 403 401"),
+		row("POST /api/v1/tasks/{id}/progress", "of 西湖区", c -> post(c,
+				"/api/v1/tasks/" + freshTask(westSection(), mingzhu) + "/progress", "{\"progress\": 50}"),
+																									"200 404 403 403 403 403 401"),
+		row("POST /api/v1/tasks/{id}/reports", "of 和平社区", c -> multipart(c,
+				"/api/v1/tasks/" + startedTask(hepingSection(), heping) + "/reports"),				"200 200 403 403 403 403 401"),
+		row("POST /api/v1/tasks/{id}/reports", "of 西湖区", c -> multipart(c,
+				"/api/v1/tasks/" + startedTask(westSection(), mingzhu) + "/reports"),				"200 404 403 403 403 403 401"),
+		row("POST /api/v1/tasks/{id}/accept", "of 和平社区's plan", c -> post(c,
+				"/api/v1/tasks/" + reportedTask(hepingSection(), heping)[0] + "/accept", null),		"200 200 403 403 403 403 401"),
+		// 和平社区 owns the task but only 东城区, whose plan it is, accepts it.
+		row("POST /api/v1/tasks/{id}/accept", "of 东城区's plan, owned by 和平社区", c -> post(c,
+				"/api/v1/tasks/" + reportedTask(eastSection(), heping)[0] + "/accept", null),			"200 403 403 403 403 403 401"),
+		row("POST /api/v1/tasks/{id}/accept", "of 西湖区's plan", c -> post(c,
+				"/api/v1/tasks/" + reportedTask(westSection(), mingzhu)[0] + "/accept", null),		"200 404 403 403 403 403 401"),
+		row("POST /api/v1/tasks/{id}/send-back", "of 和平社区's plan", c -> post(c,
+				"/api/v1/tasks/" + reportedTask(hepingSection(), heping)[0] + "/send-back", REASON),	"200 200 403 403 403 403 401"),
+		row("POST /api/v1/tasks/{id}/send-back", "of 西湖区's plan", c -> post(c,
+				"/api/v1/tasks/" + reportedTask(westSection(), mingzhu)[0] + "/send-back", REASON),	"200 404 403 403 403 403 401"),
+		row("POST /api/v1/tasks/{id}/cancel", "of 和平社区's plan", c -> post(c,
+				"/api/v1/tasks/" + freshTask(hepingSection(), heping) + "/cancel", REASON),			"200 200 403 403 403 403 401"),
+		row("POST /api/v1/tasks/{id}/cancel", "of 西湖区's plan", c -> post(c,
+				"/api/v1/tasks/" + freshTask(westSection(), mingzhu) + "/cancel", REASON),			"200 404 403 403 403 403 401"),
+		// A community's plan has nobody below to distribute to.
+		row("POST /api/v1/tasks/{id}/distribute", "of 和平社区's plan", c -> post(c,
+				"/api/v1/tasks/" + freshTask(hepingSection(), heping) + "/distribute", null),			"422 422 403 403 403 403 401"),
+		row("POST /api/v1/tasks/{id}/distribute", "of 东城区's plan, to 和平社区", c -> post(c,
+				"/api/v1/tasks/" + freshTask(eastSection(), east) + "/distribute", orgIds(heping)),	"200 404 403 403 403 403 401"),
+		row("POST /api/v1/tasks/{id}/distribute", "of 西湖区's plan, to 明珠社区", c -> post(c,
+				"/api/v1/tasks/" + freshTask(westSection(), west) + "/distribute", orgIds(mingzhu)),	"200 404 403 403 403 403 401"),
+		// 和平社区 sees its own submission of a 东城区 task, not the board of all of them.
+		row("GET /api/v1/tasks/{id}/board", "of 东城区's plan, sent to 和平社区", c -> get(c,
+				"/api/v1/tasks/" + submission(eastSection(), east, heping)[0] + "/board"),			"200 403 200 403 403 403 401"),
+		row("GET /api/v1/tasks/{id}/board", "of 西湖区's plan", c -> get(c,
+				"/api/v1/tasks/" + submission(westSection(), west, mingzhu)[0] + "/board"),			"200 404 404 403 403 403 401"),
+		row("POST /api/v1/tasks/{id}/remind", "of 东城区's plan, sent to 和平社区", c -> post(c,
+				"/api/v1/tasks/" + submission(eastSection(), east, heping)[0] + "/remind", null),		"200 403 403 403 403 403 401"),
+		row("POST /api/v1/tasks/{id}/remind", "of 西湖区's plan", c -> post(c,
+				"/api/v1/tasks/" + submission(westSection(), west, mingzhu)[0] + "/remind", null),	"200 404 403 403 403 403 401"),
+
+		row("GET /api/v1/submissions/{id}", "of 和平社区", c -> get(c,
+				"/api/v1/submissions/" + submission(eastSection(), east, heping)[1]),					"200 200 200 403 403 403 401"),
+		row("GET /api/v1/submissions/{id}", "of 明珠社区", c -> get(c,
+				"/api/v1/submissions/" + submission(westSection(), west, mingzhu)[1]),				"200 404 404 403 403 403 401"),
+		row("GET /api/v1/submissions/{id}/evidence/{evidenceId}", "of 和平社区", c -> get(c,
+				submissionEvidence(eastSection(), east, heping)),									"200 200 200 403 403 403 401"),
+		row("GET /api/v1/submissions/{id}/evidence/{evidenceId}", "of 明珠社区", c -> get(c,
+				submissionEvidence(westSection(), west, mingzhu)),									"200 404 404 403 403 403 401"),
+		row("POST /api/v1/submissions/{id}/submit", "of 和平社区", c -> multipart(c,
+				"/api/v1/submissions/" + submission(eastSection(), east, heping)[1] + "/submit"),		"200 200 403 403 403 403 401"),
+		row("POST /api/v1/submissions/{id}/submit", "of 明珠社区", c -> multipart(c,
+				"/api/v1/submissions/" + submission(westSection(), west, mingzhu)[1] + "/submit"),	"200 404 403 403 403 403 401"),
+		// Only the plan's org reviews: 和平社区 reads its submission but does not score it.
+		row("POST /api/v1/submissions/{id}/review", "of 和平社区, sent by 东城区", c -> post(c,
+				"/api/v1/submissions/" + submittedSubmission(eastSection(), east, heping) + "/review", ACCEPT_90),
+																									"200 403 403 403 403 403 401"),
+		row("POST /api/v1/submissions/{id}/review", "of 明珠社区, sent by 西湖区", c -> post(c,
+				"/api/v1/submissions/" + submittedSubmission(westSection(), west, mingzhu) + "/review", ACCEPT_90),
+																									"200 404 403 403 403 403 401"));
 	}
 
 	@TestFactory
@@ -523,6 +603,112 @@ class AuthorizationMatrixTests {
 			mingzhuAccount = freshAccount(mingzhu)[0];
 		}
 		return mingzhuAccount;
+	}
+
+	// --- plans and tasks, made by the admin (plans with plain SQL until the plan API makes them) --
+
+	private static final String REASON = Http.json(Map.of("reason", "测试原因"));
+
+	private static final String ACCEPT_90 = Http.json(Map.of("decision", "ACCEPT", "score", 90));
+
+	private static final byte[] JPEG = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F' };
+
+	private final Map<Long, Long> sections = new java.util.HashMap<>();
+
+	private long hepingSection() {
+		return sectionOf(heping);
+	}
+
+	private long eastSection() {
+		return sectionOf(east);
+	}
+
+	private long westSection() {
+		return sectionOf(west);
+	}
+
+	/** One published plan of the org for this year with one section, made on first use. */
+	private long sectionOf(long orgId) {
+		return sections.computeIfAbsent(orgId, id -> {
+			var jdbc = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+			int year = java.time.LocalDate.now(context.getBean(java.time.Clock.class)).getYear();
+			long plan = jdbc.sql("""
+					insert into plan (org_id, year, title, status, created_by) values (?, ?, ?, 'PUBLISHED', 'admin')
+					returning id""").params(id, year, DemoCity.unique("授权测试计划")).query(Long.class).single();
+			return jdbc.sql("""
+					insert into plan_section (plan_id, position, number, title, level) values (?, 1, '一、', '重点工作', 1)
+					returning id""").param(plan).query(Long.class).single();
+		});
+	}
+
+	private static String newTask(long sectionId, long ownerOrgId) {
+		return Http.json(Map.of("sectionId", sectionId, "title", DemoCity.unique("测试任务"), "ownerOrgId", ownerOrgId,
+				"deadline", java.time.LocalDate.now().plusMonths(6).toString()));
+	}
+
+	private static String orgIds(long... ids) {
+		return Http.json(Map.of("orgIds", Arrays.stream(ids).boxed().toList()));
+	}
+
+	private long freshTask(long sectionId, long ownerOrgId) {
+		return created(http.post("/api/v1/tasks", tokens.get("admin"), newTask(sectionId, ownerOrgId))).get("id").asLong();
+	}
+
+	private long startedTask(long sectionId, long ownerOrgId) {
+		long id = freshTask(sectionId, ownerOrgId);
+		ok(http.post("/api/v1/tasks/" + id + "/start", tokens.get("admin"), null));
+		return id;
+	}
+
+	/** A task reported with a photo: its id and the photo's evidence id. */
+	private long[] reportedTask(long sectionId, long ownerOrgId) {
+		long id = startedTask(sectionId, ownerOrgId);
+		ok(multipart(new Caller("admin", tokens.get("admin")), "/api/v1/tasks/" + id + "/reports"));
+		var task = ok(http.get("/api/v1/tasks/" + id, tokens.get("admin")));
+		return new long[] { id, task.get("reports").get(0).get("evidence").get(0).get("id").asLong() };
+	}
+
+	private String taskEvidence(long sectionId, long ownerOrgId) {
+		long[] task = reportedTask(sectionId, ownerOrgId);
+		return "/api/v1/tasks/" + task[0] + "/evidence/" + task[1];
+	}
+
+	/** A task of the plan's org distributed to one org: the task's id and the org's submission id. */
+	private long[] submission(long sectionId, long planOrgId, long toOrgId) {
+		long task = freshTask(sectionId, planOrgId);
+		var board = ok(http.post("/api/v1/tasks/" + task + "/distribute", tokens.get("admin"), orgIds(toOrgId)));
+		return new long[] { task, board.get("rows").get(0).get("submissionId").asLong() };
+	}
+
+	private long submittedSubmission(long sectionId, long planOrgId, long toOrgId) {
+		long id = submission(sectionId, planOrgId, toOrgId)[1];
+		ok(multipart(new Caller("admin", tokens.get("admin")), "/api/v1/submissions/" + id + "/submit"));
+		return id;
+	}
+
+	private String submissionEvidence(long sectionId, long planOrgId, long toOrgId) {
+		long id = submittedSubmission(sectionId, planOrgId, toOrgId);
+		var submission = ok(http.get("/api/v1/submissions/" + id, tokens.get("admin")));
+		return "/api/v1/submissions/" + id + "/evidence/" + submission.get("evidence").get(0).get("id").asLong();
+	}
+
+	/** A report or submission as a browser form sends it: a text and a photo. */
+	private Response multipart(Caller caller, String path) {
+		String boundary = "----wenming" + System.nanoTime();
+		var body = new java.io.ByteArrayOutputStream();
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n已完成\r\n--" + boundary
+				+ "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"照片.jpg\"\r\n"
+				+ "Content-Type: image/jpeg\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		body.writeBytes(head);
+		body.writeBytes(JPEG);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		return http.send("POST", path, caller.token(), "multipart/form-data; boundary=" + boundary,
+				java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+	}
+
+	private static tools.jackson.databind.JsonNode ok(Response response) {
+		assertThat(response.status()).as(response.toString()).isEqualTo(200);
+		return response.json();
 	}
 
 	private long demoAccount(String username) {

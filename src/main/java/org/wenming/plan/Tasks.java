@@ -340,6 +340,18 @@ public class Tasks {
 		return new org.wenming.platform.web.Page<>(items, page, size, total, null);
 	}
 
+	/** Whether the caller may act for the task's owner org (start, progress, report); for pages to offer forms. */
+	@Transactional(readOnly = true)
+	public boolean actsForOwner(Task task) {
+		return access.covers(Permission.PLAN_WRITE, task.ownerOrgId());
+	}
+
+	/** Whether the caller may act for the task's plan org (accept, send back, cancel, distribute, review). */
+	@Transactional(readOnly = true)
+	public boolean actsForPlan(Task task) {
+		return access.covers(Permission.PLAN_WRITE, task.planOrgId());
+	}
+
 	/** How much waits for the orgs the caller administers, for the workbench. */
 	@Transactional(readOnly = true)
 	public TodoCounts todoCounts() {

@@ -109,6 +109,8 @@ class TaskPages {
 		model.addAttribute("details", details);
 		model.addAttribute("task", task);
 		model.addAttribute("orgNames", names());
+		model.addAttribute("actsForOwner", tasks.actsForOwner(task));
+		model.addAttribute("actsForPlan", tasks.actsForPlan(task));
 		model.addAttribute("children", orgs.visibleTree(false)
 			.stream()
 			.filter(org -> Long.valueOf(task.planOrgId()).equals(org.parentId()))
@@ -118,7 +120,7 @@ class TaskPages {
 			board = submissions.board(id);
 		}
 		catch (DomainException notForThisCaller) {
-			// only the plan's org sees the board
+			// only those who may read the plan's org see who submitted what
 		}
 		model.addAttribute("board", board == null || board.rows().isEmpty() ? null : board);
 		if (!model.containsAttribute("errors")) {

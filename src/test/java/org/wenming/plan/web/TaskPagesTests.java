@@ -141,6 +141,15 @@ class TaskPagesTests {
 	}
 
 	@Test
+	void offersOnlyTheFormsTheCallerMayUse() throws Exception {
+		long id = created("开展道德讲堂活动", f.communityA, today.plusMonths(1));
+
+		assertThat(page(as("communityA", get("/tasks/" + id)))).contains("id=\"progress-form\"").doesNotContain("id=\"cancel-form\"")
+			.contains("id=\"start\"");
+		assertThat(page(as("district", get("/tasks/" + id)))).contains("id=\"cancel-form\"");
+	}
+
+	@Test
 	void anotherCommunitysAdminFindsNothing() throws Exception {
 		long id = created("开展道德讲堂活动", f.communityA, today.plusMonths(1));
 

@@ -158,11 +158,11 @@ class TaskNotices {
 	}
 
 	static String taskLink(long taskId) {
-		return "/api/v1/tasks/" + taskId;
+		return "/tasks/" + taskId;
 	}
 
 	static String submissionLink(long submissionId) {
-		return "/api/v1/submissions/" + submissionId;
+		return "/submissions/" + submissionId;
 	}
 
 }

@@ -309,6 +309,49 @@ public class Tasks {
 			.list();
 	}
 
+	/**
+	 * One page of the task board: every task of a plan, owned by or helped by an org in the caller's
+	 * {@code plan:read} scope, optionally of one state and one owner org; overdue first, then by deadline.
+	 */
+	@Transactional(readOnly = true)
+	public org.wenming.platform.web.Page<Task> board(TaskStatus status, Long ownerOrgId, int page, int size) {
+		Long[] scope = access.idsInScope(Permission.PLAN_READ);
+		String where = """
+				where (p.org_id = any(:scope) or t.owner_org_id = any(:scope) or t.cooperating_org_ids && :scope)
+				and (cast(:status as text) is null or t.status = cast(:status as text))
+				and (cast(:owner as bigint) is null or t.owner_org_id = cast(:owner as bigint)) """;
+		String statusName = status == null ? null : status.name();
+		long total = jdbc.sql("select count(*)" + FROM + where)
+			.param("scope", scope)
+			.param("status", statusName)
+			.param("owner", ownerOrgId)
+			.query(Long.class)
+			.single();
+		List<Task> items = jdbc.sql("select " + COLUMNS + FROM + where + """
+				order by case t.status when 'OVERDUE' then 0 when 'DONE' then 2 when 'CANCELLED' then 2 else 1 end,
+				t.deadline nulls last, t.id limit :size offset :offset""")
+			.param("scope", scope)
+			.param("status", statusName)
+			.param("owner", ownerOrgId)
+			.param("size", size)
+			.param("offset", (long) page * size)
+			.query(Tasks::map)
+			.list();
+		return new org.wenming.platform.web.Page<>(items, page, size, total, null);
+	}
+
+	/** Whether the caller may act for the task's owner org (start, progress, report); for pages to offer forms. */
+	@Transactional(readOnly = true)
+	public boolean actsForOwner(Task task) {
+		return access.covers(Permission.PLAN_WRITE, task.ownerOrgId());
+	}
+
+	/** Whether the caller may act for the task's plan org (accept, send back, cancel, distribute, review). */
+	@Transactional(readOnly = true)
+	public boolean actsForPlan(Task task) {
+		return access.covers(Permission.PLAN_WRITE, task.planOrgId());
+	}
+
 	/** How much waits for the orgs the caller administers, for the workbench. */
 	@Transactional(readOnly = true)
 	public TodoCounts todoCounts() {

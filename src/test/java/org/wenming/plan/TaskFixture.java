@@ -43,35 +43,35 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  *
  * Plans and sections are stored with plain SQL until the plan API creates them.
  */
-final class TaskFixture {
+public final class TaskFixture {
 
 	final String tag = UUID.randomUUID().toString().substring(0, 8);
 
-	final JdbcClient jdbc;
+	public final JdbcClient jdbc;
 
 	final UserDetailsService users;
 
 	final Clock clock;
 
-	Org city;
+	public Org city;
 
-	Org district;
+	public Org district;
 
-	Org street1;
+	public Org street1;
 
-	Org street2;
+	public Org street2;
 
-	Org closedStreet;
+	public Org closedStreet;
 
-	Org communityA;
+	public Org communityA;
 
-	Org communityB;
+	public Org communityB;
 
-	Org communityC;
+	public Org communityC;
 
-	Org west;
+	public Org west;
 
-	Org communityD;
+	public Org communityD;
 
 	private TaskFixture(ApplicationContext context) {
 		this.jdbc = context.getBean(JdbcClient.class);
@@ -79,7 +79,7 @@ final class TaskFixture {
 		this.clock = context.getBean(Clock.class);
 	}
 
-	static TaskFixture create(ApplicationContext context) {
+	public static TaskFixture create(ApplicationContext context) {
 		TaskFixture fixture = new TaskFixture(context);
 		OrgDirectory orgs = context.getBean(OrgDirectory.class);
 		People people = context.getBean(People.class);
@@ -116,12 +116,12 @@ final class TaskFixture {
 	}
 
 	/** The user name of one of the fixture's accounts: office, district, inspector, street1 … */
-	String user(String name) {
+	public String user(String name) {
 		return name + "-" + tag;
 	}
 
 	/** Runs work signed in as one of the fixture's accounts. */
-	<T> T as(String name, Supplier<T> work) {
+	public <T> T as(String name, Supplier<T> work) {
 		WenmingUser user = (WenmingUser) users.loadUserByUsername(user(name));
 		var before = SecurityContextHolder.getContext().getAuthentication();
 		SecurityContextHolder.getContext()
@@ -134,19 +134,19 @@ final class TaskFixture {
 		}
 	}
 
-	void as(String name, Runnable work) {
+	public void as(String name, Runnable work) {
 		as(name, () -> {
 			work.run();
 			return null;
 		});
 	}
 
-	WenmingUser principal(String name) {
+	public WenmingUser principal(String name) {
 		return (WenmingUser) users.loadUserByUsername(user(name));
 	}
 
 	/** A published plan of the org for this year with one section; the section's id. */
-	long section(Org org) {
+	public long section(Org org) {
 		return section(org, "PUBLISHED");
 	}
 
@@ -172,7 +172,7 @@ final class TaskFixture {
 			.list();
 	}
 
-	static TaskCommand task(long sectionId, Org owner, LocalDate deadline) {
+	public static TaskCommand task(long sectionId, Org owner, LocalDate deadline) {
 		return new TaskCommand(sectionId, "开展道德讲堂活动", "每季度至少一次", owner.id(), List.of(), "张副主任", deadline, null,
 				null, null);
 	}

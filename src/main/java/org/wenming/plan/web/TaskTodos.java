@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 @Component
 class TaskTodos implements WorkbenchItems {
 
-	private static final String LINK = "/api/v1/tasks?assignedTo=mine";
+	private static final String LINK = "/assignments";
 
 	private final Tasks tasks;
 

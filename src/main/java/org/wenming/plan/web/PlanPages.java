@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.wenming.directory.Org;
@@ -18,6 +19,7 @@ import org.wenming.plan.PlanRevision;
 import org.wenming.plan.PlanSummary;
 import org.wenming.plan.PlanView;
 import org.wenming.plan.PrintView;
+import org.wenming.plan.TargetView;
 import org.wenming.platform.DomainException;
 
 import org.springframework.context.MessageSource;
@@ -98,6 +100,10 @@ class PlanPages {
 		model.addAttribute("view", view);
 		model.addAttribute("plan", view.plan());
 		model.addAttribute("planTargets", view.targets().stream().filter(t -> t.sectionId() == null).toList());
+		model.addAttribute("sectionTargets", view.targets()
+			.stream()
+			.filter(t -> t.sectionId() != null)
+			.collect(Collectors.groupingBy(TargetView::sectionId)));
 		return "plan/plan";
 	}
 

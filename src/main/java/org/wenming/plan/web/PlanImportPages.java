@@ -3,6 +3,7 @@ package org.wenming.plan.web;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.wenming.directory.OrgDirectory;
 import org.wenming.plan.PlanDocuments;
@@ -87,6 +88,8 @@ class PlanImportPages {
 			model.addAttribute("preview", preview);
 			model.addAttribute("content", content);
 			model.addAttribute("metrics", targets.metrics());
+			model.addAttribute("metricNames",
+					targets.metrics().stream().map(PlanTargets.MetricChoice::name).collect(Collectors.toSet()));
 			model.addAttribute("levels", List.of(1, 2, 3, 4));
 			model.addAttribute("rowsByPlan", preview.plans().stream().map(d -> {
 				List<Row> own = new ArrayList<>();

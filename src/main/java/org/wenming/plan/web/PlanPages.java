@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.wenming.directory.Org;
 import org.wenming.directory.OrgDirectory;
 import org.wenming.plan.PlanDocument;
@@ -78,7 +81,7 @@ class PlanPages {
 
 	@GetMapping
 	String list(@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year,
-			Model model) {
+			Model model, HttpServletRequest request, HttpServletResponse response) {
 		int chosenYear = year == null ? thisYear() : year;
 		List<PlanSummary> found = plans.list(orgId, chosenYear);
 		Map<Long, Integer> progress = new LinkedHashMap<>();
@@ -91,7 +94,11 @@ class PlanPages {
 		model.addAttribute("years", years());
 		model.addAttribute("orgId", orgId);
 		model.addAttribute("year", chosenYear);
-		return "plan/list";
+		// htmx asks for the results only; a history restore asks for the whole page
+		response.addHeader("Vary", "HX-Request");
+		boolean fragment = "true".equals(request.getHeader("HX-Request"))
+				&& !"true".equals(request.getHeader("HX-History-Restore-Request"));
+		return fragment ? "plan/list :: results" : "plan/list";
 	}
 
 	@GetMapping("/{id:\\d+}")

@@ -171,6 +171,20 @@ class PlanPagesTests {
 	}
 
 	@Test
+	void htmxFilterGetsOnlyTheResults() throws Exception {
+		storedPlan();
+		mvc.perform(get("/plans").param("orgId", String.valueOf(communityA.id()))
+			.param("year", String.valueOf(thisYear()))
+			.header("HX-Request", "true")
+			.with(user(users.loadUserByUsername(unitAdminA))))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Vary", containsString("HX-Request")))
+			.andExpect(content().string(containsString("id=\"plans-results\"")))
+			.andExpect(content().string(containsString("市精神文明工作计划篇4")))
+			.andExpect(content().string(not(containsString("<html"))));
+	}
+
+	@Test
 	void previewOfTheSeedPlanShowsItsOutlineAndSavingCreatesThePlan() throws Exception {
 		String text = seed();
 		mvc.perform(post("/plans/import/preview").param("text", text)

@@ -24,6 +24,7 @@ import org.wenming.directory.Role;
 import org.wenming.plan.OutlineResult;
 import org.wenming.plan.PlanDocuments;
 import org.wenming.plan.PlanManagement;
+import org.wenming.plan.PlanPreview;
 import org.wenming.plan.PlanSummary;
 import org.wenming.plan.PlanTargets;
 import org.wenming.plan.PlanView;
@@ -226,6 +227,60 @@ class PlanPagesTests {
 		var fixed = PlanImportPages.fixed(draft, levels, null);
 		assertThat(fixed.sections()).hasSize(draft.sections().size() - 1);
 		assertThat(fixed.sections().get(0).children().get(0).title()).isEqualTo(rows.get(1).section().title());
+	}
+
+	@Test
+	void metricsChosenInThePreviewBindTheTargets() throws Exception {
+		var target = new PlanPreview.DraftTarget("参与率达到90%", Comparator.GE, new BigDecimal("90"), "%", Period.YEAR,
+				false, "volunteer.rate", null, null);
+		var draft = new PlanPreview.Draft("计划", "", List.of(target), List.of(),
+				List.of(new PlanPreview.DraftSection("一、", "目标", 1, "", List.of(target), List.of(), null,
+						List.of(new PlanPreview.DraftSection("（一）", "分项", 2, "", List.of(target), List.of(), null,
+								List.of())))));
+		int count = 3;
+		List<String> metrics = java.util.Collections.nCopies(count, "directory.people");
+		var fixed = PlanImportPages.fixed(draft, null, metrics);
+		List<String> bound = new java.util.ArrayList<>();
+		fixed.targets().forEach(t -> bound.add(t.metric()));
+		List<PlanImportPages.Row> fixedRows = new java.util.ArrayList<>();
+		PlanImportPages.flatten(fixed.sections(), 1, fixedRows);
+		fixedRows.forEach(r -> r.section().targets().forEach(t -> bound.add(t.metric())));
+		assertThat(bound).hasSize(count).containsOnly("directory.people");
+	}
+
+	@Test
+	void uploadedWordFileIsPreviewed() throws Exception {
+		PlanView view = storedPlan();
+		UserDetails admin = users.loadUserByUsername(unitAdminA);
+		byte[] docx = mvc.perform(get("/plans/" + view.plan().id() + "/export.docx").with(user(admin)))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/plans/import/preview")
+			.file(new org.springframework.mock.web.MockMultipartFile("file", "计划.docx",
+					"application/octet-stream", docx))
+			.param("orgId", String.valueOf(communityA.id()))
+			.with(user(admin))
+			.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("指导思想")))
+			.andExpect(content().string(containsString("name=\"content\"")));
+	}
+
+	@Test
+	void revisionsCompareShowsAddedAndRemovedLines() throws Exception {
+		PlanView view = storedPlan();
+		long id = view.plan().id();
+		as(unitAdminA, () -> plans.publish(id));
+		as(unitAdminA, () -> plans.retitle(id, "改过的标题" + tag, null));
+		int last = as(unitAdminA, () -> plans.revisions(id)).stream().mapToInt(r -> r.number()).max().orElseThrow();
+		mvc.perform(get("/plans/" + id + "/revisions").param("from", "1")
+			.param("to", String.valueOf(last))
+			.with(user(users.loadUserByUsername(unitAdminA))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"comparison\"")))
+			.andExpect(content().string(containsString("+ ")))
+			.andExpect(content().string(containsString("改过的标题" + tag)));
 	}
 
 	@Test

@@ -56,7 +56,7 @@ public class PlanDocuments {
 	}
 
 	/** The text of an uploaded file: its lines, Word paragraphs each on a line of their own. */
-	String text(String filename, byte[] content) {
+	public String text(String filename, byte[] content) {
 		String extension = extension(filename);
 		boolean zip = startsWith(content, 0x50, 0x4B, 0x03, 0x04);
 		boolean ole2 = startsWith(content, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1);

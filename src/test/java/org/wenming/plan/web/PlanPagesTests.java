@@ -332,6 +332,48 @@ class PlanPagesTests {
 	}
 
 	@Test
+	void aTaskIsAddedToASectionFromThePlanPage() throws Exception {
+		PlanView view = storedPlan();
+		long id = view.plan().id();
+		long section = view.sections().get(1).id();
+		UserDetails admin = users.loadUserByUsername(unitAdminA);
+		mvc.perform(get("/plans/" + id).with(user(admin)))
+			.andExpect(content().string(containsString("/plans/" + id + "/tasks/new?sectionId=" + section)));
+		mvc.perform(get("/plans/" + id + "/tasks/new?sectionId=" + section + "&lang=en").with(user(admin)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Owner org")))
+			.andExpect(content().string(not(containsString("??"))));
+
+		mvc.perform(post("/plans/" + id + "/tasks").with(user(admin)).with(csrf())
+			.param("sectionId", String.valueOf(section))
+			.param("title", "  ")
+			.param("ownerOrgId", String.valueOf(communityA.id())))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("is-invalid")));
+		assertThat(as(unitAdminA, () -> plans.view(id)).sections().get(1).tasks()).isEmpty();
+
+		mvc.perform(post("/plans/" + id + "/tasks").with(user(admin)).with(csrf())
+			.param("sectionId", String.valueOf(section))
+			.param("title", "召开道德讲堂" + tag)
+			.param("ownerOrgId", String.valueOf(communityA.id()))
+			.param("deadline", thisYear() + "-11-30")
+			.param("priority", "HIGH")
+			.param("weight", "2"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(header().string("Location", containsString("/tasks/")));
+		assertThat(as(unitAdminA, () -> plans.view(id)).sections().get(1).tasks())
+			.extracting(PlanView.TaskLine::title)
+			.containsExactly("召开道德讲堂" + tag);
+	}
+
+	@Test
+	void aTaskCannotBeAddedToAnotherCommunitysPlan() throws Exception {
+		PlanView view = storedPlan();
+		UserDetails other = users.loadUserByUsername(unitAdminB);
+		mvc.perform(get("/plans/" + view.plan().id() + "/tasks/new").with(user(other))).andExpect(status().isNotFound());
+	}
+
+	@Test
 	void anotherCommunitysAdminGetsNotFound() throws Exception {
 		PlanView view = storedPlan();
 		UserDetails other = users.loadUserByUsername(unitAdminB);

@@ -71,9 +71,12 @@ public class Tasks {
 
 	private final Clock clock;
 
+	private final PlanStore plans;
+
 	Tasks(JdbcClient jdbc, PlanAccess access, OrgDirectory orgs, EvidenceFiles evidence, TaskNotices notices,
-			AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+			AuditLog audit, ApplicationEventPublisher events, Clock clock, PlanStore plans) {
 		this.jdbc = jdbc;
+		this.plans = plans;
 		this.access = access;
 		this.orgs = orgs;
 		this.evidence = evidence;
@@ -132,6 +135,8 @@ public class Tasks {
 			.query(Long.class)
 			.single();
 		audit.record("CREATE", "plan_task", id, plan.orgId(), "新建任务：" + title + "（责任单位：" + owner.name() + "）");
+		// A published plan keeps every change to what it asks for as a revision.
+		plans.changed(plans.locked(plan.planId()), "新增任务：" + title);
 		return id;
 	}
 
@@ -241,6 +246,7 @@ public class Tasks {
 		String checkedReason = required(reason, "reason", "plan.task.reason.required", REASON_MAX, "plan.task.reason.tooLong");
 		update(task, "status = ?, cancel_reason = ?, cancelled_at = ?", next.name(), checkedReason, now());
 		audit.record("CANCEL", "plan_task", id, task.planOrgId(), "取消任务：" + task.title() + "，原因：" + checkedReason);
+		plans.changed(plans.locked(task.planId()), "取消任务：" + task.title() + "（" + checkedReason + "）");
 		return get(id);
 	}
 

@@ -287,6 +287,28 @@ class TasksTests {
 	}
 
 	@Test
+	void addingAndCancellingTasksOfAPublishedPlanAreKeptAsRevisions() {
+		long planId = jdbc.sql("select plan_id from plan_section where id = ?").param(districtSection)
+			.query(Long.class).single();
+		List<String> before = revisionSummaries(planId);
+
+		long id = create("district", task(districtSection, f.communityA, inAMonth));
+		String title = f.as("district", () -> tasks.get(id)).title();
+		f.as("district", () -> tasks.cancel(id, "工作调整"));
+
+		List<String> after = revisionSummaries(planId);
+		assertThat(after.subList(before.size(), after.size()))
+			.containsExactly("新增任务：" + title, "取消任务：" + title + "（工作调整）");
+		assertThat(jdbc.sql("select snapshot from plan_revision where plan_id = ? order by number desc limit 1")
+			.param(planId).query(String.class).single()).contains(title);
+	}
+
+	private List<String> revisionSummaries(long planId) {
+		return jdbc.sql("select summary from plan_revision where plan_id = ? order by number").param(planId)
+			.query(String.class).list();
+	}
+
+	@Test
 	void archivedPlanTakesNoNewTasks() {
 		long archived = f.section(f.district, "ARCHIVED");
 

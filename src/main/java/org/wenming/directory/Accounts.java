@@ -9,9 +9,11 @@ import java.util.Optional;
 
 import org.wenming.platform.DomainException;
 import org.wenming.platform.audit.AuditLog;
+import org.wenming.platform.security.WenmingUser;
 import org.wenming.platform.web.Page;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -187,6 +189,12 @@ public class Accounts {
 	@Transactional
 	public void setEnabled(long accountId, boolean enabled) {
 		Account account = get(accountId);
+		if (!enabled && SecurityContextHolder.getContext().getAuthentication() != null
+				&& SecurityContextHolder.getContext().getAuthentication().getPrincipal() instanceof WenmingUser self
+				&& self.accountId() == accountId) {
+			// Whoever disabled themselves could not undo it, and might leave the unit without an admin.
+			throw DomainException.conflict("account.disableSelf");
+		}
 		jdbc.sql("update account set enabled = ?, version = version + 1 where id = ?").params(enabled, accountId).update();
 		audit.record(enabled ? "ENABLE" : "DISABLE", "account", accountId, null,
 				(enabled ? "启用账号：" : "停用账号：") + account.username());

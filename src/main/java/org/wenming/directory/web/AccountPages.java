@@ -170,8 +170,16 @@ class AccountPages {
 
 	@PostMapping("/{id}/disable")
 	String disable(@PathVariable long id, RedirectAttributes redirect) {
-		accounts.setEnabled(id, false);
-		flash.success(redirect, "dir.account.disabled");
+		try {
+			accounts.setEnabled(id, false);
+			flash.success(redirect, "dir.account.disabled");
+		}
+		catch (DomainException ex) {
+			if (ex.status().value() == 404) {
+				throw ex;
+			}
+			flash.error(redirect, ex.code(), ex.args());
+		}
 		return "redirect:/accounts/" + id;
 	}
 

@@ -24,6 +24,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @SpringBootTest(properties = "wenming.ephemeral-database=true")
@@ -136,6 +137,15 @@ class AccountPagesTests {
 			.with(user(data.user(users, data.officeAdmin()))))
 			.andExpect(status().is3xxRedirection());
 		assertThat(DataScopes.asSystem(() -> accounts.get(data.unitAdminAccount()).isLocked())).isFalse();
+	}
+
+	@Test
+	void anAdminCannotDisableItsOwnAccount() throws Exception {
+		mvc.perform(post("/accounts/{id}/disable", data.unitAdminAccount()).with(csrf())
+			.with(user(data.user(users, data.unitAdminA()))))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("flashError", "不能停用自己的账号。"));
+		assertThat(DataScopes.asSystem(() -> accounts.get(data.unitAdminAccount()).enabled())).isTrue();
 	}
 
 	@Test

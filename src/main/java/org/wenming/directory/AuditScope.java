@@ -1,15 +1,12 @@
 package org.wenming.directory;
 
 import java.time.LocalDate;
-import java.util.LinkedHashSet;
 import java.util.Optional;
-import java.util.Set;
 
 import org.wenming.platform.audit.AuditQuery;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.util.StringUtils;
 
 /**
  * Limits audit-log queries to the caller's org subtrees: every org of the subtrees the audit
@@ -29,26 +26,18 @@ public class AuditScope {
 
 	@Transactional(readOnly = true)
 	public AuditQuery query(String actor, String action, String entityType, LocalDate from, LocalDate to) {
-		Set<Long> ids = new LinkedHashSet<>();
-		boolean root = false;
-		for (String path : scopes.current(Permission.AUDIT_READ).roots()) {
-			String[] segments = StringUtils.tokenizeToStringArray(path, "/");
-			if (segments.length == 0) {
-				return new AuditQuery(actor, action, entityType, from, to, null, true);
-			}
-			root |= segments.length == 1;
-			ids.addAll(orgs.subtreeIds(Long.parseLong(segments[segments.length - 1])));
+		DataScope scope = scopes.current(Permission.AUDIT_READ);
+		if (scope.coversEverything()) {
+			return new AuditQuery(actor, action, entityType, from, to, null, true);
 		}
-		return new AuditQuery(actor, action, entityType, from, to, ids, root);
+		boolean root = scope.roots().stream().anyMatch(path -> path.indexOf('/', 1) == path.length() - 1);
+		return new AuditQuery(actor, action, entityType, from, to, orgs.subtreeIds(scope), root);
 	}
 
 	/** The first org of the caller's audit scope, to file the caller's own audit entries under. */
 	@Transactional(readOnly = true)
 	public Optional<Long> primaryOrgId() {
-		return scopes.current(Permission.AUDIT_READ).roots().stream().sorted().findFirst()
-			.map(path -> StringUtils.tokenizeToStringArray(path, "/"))
-			.filter(segments -> segments.length > 0)
-			.map(segments -> Long.parseLong(segments[segments.length - 1]));
+		return scopes.current(Permission.AUDIT_READ).rootOrgIds().stream().findFirst();
 	}
 
 }

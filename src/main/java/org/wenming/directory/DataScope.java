@@ -38,4 +38,20 @@ public record DataScope(Permission permission, Set<String> rootPaths) {
 		return List.copyOf(rootPaths);
 	}
 
+	/** Whether the scope is the whole tree (the system itself). */
+	public boolean coversEverything() {
+		return rootPaths.contains("/");
+	}
+
+	/** The ids of the orgs at the roots of the scope, in path order; none for the whole tree. */
+	public List<Long> rootOrgIds() {
+		return rootPaths.stream().sorted().filter(path -> !path.equals("/")).map(DataScope::orgIdOf).toList();
+	}
+
+	/** The id of the org a path such as {@code /1/4/9/} ends at. */
+	public static long orgIdOf(String path) {
+		String trimmed = path.substring(0, path.length() - 1);
+		return Long.parseLong(trimmed.substring(trimmed.lastIndexOf('/') + 1));
+	}
+
 }

@@ -71,6 +71,14 @@ public class OrgDirectory {
 		return jdbc.sql("select id from org where path like ?").param(org.path() + "%").query(Long.class).list();
 	}
 
+	/** Ids of every org (open or closed) the scope covers, in one query. */
+	@Transactional(readOnly = true)
+	public List<Long> subtreeIds(DataScope scope) {
+		List<Object> params = new ArrayList<>();
+		String condition = scope.sqlCondition("path", params);
+		return jdbc.sql("select id from org where " + condition).params(params).query(Long.class).list();
+	}
+
 	/** Finds an open org by name among those the caller may read (import files name orgs). */
 	@Transactional(readOnly = true)
 	public List<Org> findByName(String name) {

@@ -49,17 +49,7 @@ class PlanAccess {
 
 	/** Ids of every org in the caller's scope for the permission (for queries by org id). */
 	Long[] idsInScope(Permission permission) {
-		Set<Long> ids = new LinkedHashSet<>();
-		for (String root : scopes.current(permission).roots()) {
-			if (root.equals("/")) {
-				// The system itself: every org.
-				orgs.visibleTree(true).forEach(org -> ids.add(org.id()));
-			}
-			else {
-				ids.addAll(orgs.subtreeIds(idOf(root)));
-			}
-		}
-		return ids.toArray(Long[]::new);
+		return orgs.subtreeIds(scopes.current(permission)).toArray(Long[]::new);
 	}
 
 	/**
@@ -69,8 +59,7 @@ class PlanAccess {
 	Long[] ownOrgIds(Permission... permissions) {
 		Set<Long> ids = new LinkedHashSet<>();
 		for (Permission permission : permissions) {
-			scopes.current(permission).roots().stream().filter(root -> !root.equals("/")).map(PlanAccess::idOf)
-				.forEach(ids::add);
+			ids.addAll(scopes.current(permission).rootOrgIds());
 		}
 		return ids.toArray(Long[]::new);
 	}
@@ -88,12 +77,6 @@ class PlanAccess {
 
 	void requireWrite(long orgId) {
 		requireWrite(orgId, List.of(orgId));
-	}
-
-	/** The id of the org at the end of a path such as {@code /1/4/9/}. */
-	static long idOf(String path) {
-		String trimmed = path.substring(0, path.length() - 1);
-		return Long.parseLong(trimmed.substring(trimmed.lastIndexOf('/') + 1));
 	}
 
 }

@@ -512,15 +512,11 @@ public class PlanManagement {
 			Org org = orgs.find(orgId).filter(scope::covers).orElseThrow(DomainException::notFound);
 			orgIds.addAll(orgs.subtreeIds(org.id()));
 		}
+		else if (scope.coversEverything()) {
+			everything = true;
+		}
 		else {
-			for (String root : scope.roots()) {
-				if (root.equals("/")) {
-					everything = true;
-					break;
-				}
-				String[] ids = root.split("/");
-				orgIds.addAll(orgs.subtreeIds(Long.parseLong(ids[ids.length - 1])));
-			}
+			orgIds.addAll(orgs.subtreeIds(scope));
 		}
 		if (!everything && orgIds.isEmpty()) {
 			return List.of();

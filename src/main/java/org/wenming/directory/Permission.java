@@ -8,7 +8,10 @@ public enum Permission {
 
 	ORG_READ("org:read"), ORG_WRITE("org:write"), PERSON_READ("person:read"), PERSON_WRITE("person:write"),
 	PERSON_FULL_VIEW("person:full"), ACCOUNT_MANAGE("account:manage"), AUDIT_READ("audit:read"),
-	IMPORT_RUN("import:run"), EXPORT_RUN("export:run"), PLAN_READ("plan:read"), PLAN_WRITE("plan:write");
+	IMPORT_RUN("import:run"), EXPORT_RUN("export:run"), PLAN_READ("plan:read"), PLAN_WRITE("plan:write"),
+	ACTIVITY_READ("activity:read"), ACTIVITY_WRITE("activity:write"), HOURS_CONFIRM("hours:confirm"),
+	VOLUNTEER_READ("volunteer:read"), VOLUNTEER_WRITE("volunteer:write"), ORDER_MANAGE("order:manage"),
+	STORE_MANAGE("store:manage");
 
 	private final String authority;
 

@@ -1,0 +1,19 @@
+package org.wenming.activity;
+
+/**
+ * What the activity module asks the volunteer module when an activity is open to team members
+ * or to registered volunteers only. The volunteer module provides the bean; without it nobody is
+ * a member or a registered volunteer.
+ */
+public interface Memberships {
+
+	/** Whether the person is an active member (or the leader) of the team. */
+	boolean isTeamMember(long teamId, long personId);
+
+	/** Whether the person is a registered volunteer whose registration is approved. */
+	boolean isRegisteredVolunteer(long personId);
+
+	/** Whether the person leads the team. */
+	boolean isTeamLeader(long teamId, long personId);
+
+}

@@ -1,5 +1,6 @@
 package org.wenming.activity;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -26,6 +27,16 @@ public class Activities {
 
 	/** The activity if it exists and lies in the caller's scope for {@code activity:read}. */
 	public Optional<Activity> find(long id) {
+		throw new UnsupportedOperationException("not yet");
+	}
+
+	/** The activities a volunteer team runs, newest first. */
+	public List<Activity> byTeam(long teamId) {
+		throw new UnsupportedOperationException("not yet");
+	}
+
+	/** How many finished activities the person signed up for (confirmed) and never attended. */
+	public int noShows(long personId) {
 		throw new UnsupportedOperationException("not yet");
 	}
 

@@ -437,10 +437,8 @@ public class Activities {
 			.query(Activities::activity)
 			.optional()
 			.orElseThrow(DomainException::notFound);
+		// Outside the write scope it does not exist for this caller, even when it may join it.
 		if (!canWrite(activity)) {
-			if (find(id).isPresent()) {
-				throw DomainException.forbidden();
-			}
 			throw DomainException.notFound();
 		}
 		return activity;

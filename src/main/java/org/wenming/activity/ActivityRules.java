@@ -52,11 +52,11 @@ class ActivityRules {
 
 	/** The fields, checked and tidied, or the first broken rule as a field error. */
 	Checked check(NewActivity draft) {
-		String title = text(draft.title(), "title", TITLE_MAX);
+		String title = text(draft.title(), "title", TITLE_MAX, "activity.title.required", "activity.title.tooLong");
 		if (draft.type() == null) {
 			throw DomainException.onField("type", "activity.type.required");
 		}
-		String place = text(draft.place(), "place", PLACE_MAX);
+		String place = text(draft.place(), "place", PLACE_MAX, "activity.place.required", "activity.place.tooLong");
 		if (draft.startsAt() == null) {
 			throw DomainException.onField("startsAt", "activity.startsAt.required");
 		}
@@ -193,13 +193,13 @@ class ActivityRules {
 		return null;
 	}
 
-	private static String text(String value, String field, int max) {
+	private static String text(String value, String field, int max, String required, String tooLong) {
 		String text = value == null ? "" : value.strip();
 		if (text.isEmpty()) {
-			throw DomainException.onField(field, "activity." + field + ".required");
+			throw DomainException.onField(field, required);
 		}
 		if (text.length() > max) {
-			throw DomainException.onField(field, "activity." + field + ".tooLong", max);
+			throw DomainException.onField(field, tooLong, max);
 		}
 		return text;
 	}

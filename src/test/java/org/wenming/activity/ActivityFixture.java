@@ -29,7 +29,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * admin of 甲社区 ({@code unitA}), of 丁社区 ({@code unitD}), and residents of 甲社区 with accounts
  * ({@code residentA}, {@code residentB}). More people are inserted with plain SQL.
  */
-final class ActivityFixture {
+public final class ActivityFixture {
 
 	static final String PASSWORD = "Passw0rd-Test";
 
@@ -39,26 +39,26 @@ final class ActivityFixture {
 
 	final UserDetailsService users;
 
-	Org city;
+	public Org city;
 
 	Org district;
 
 	Org street;
 
-	Org communityA;
+	public Org communityA;
 
 	Org communityB;
 
 	Org west;
 
-	Org communityD;
+	public Org communityD;
 
 	private ActivityFixture(ApplicationContext context) {
 		this.jdbc = context.getBean(JdbcClient.class);
 		this.users = context.getBean(UserDetailsService.class);
 	}
 
-	static ActivityFixture create(ApplicationContext context) {
+	public static ActivityFixture create(ApplicationContext context) {
 		ActivityFixture fixture = new ActivityFixture(context);
 		OrgDirectory orgs = context.getBean(OrgDirectory.class);
 		People people = context.getBean(People.class);
@@ -110,7 +110,7 @@ final class ActivityFixture {
 			.params("居民" + tag, home.id(), count).query(Long.class).list().stream().sorted().toList();
 	}
 
-	<T> T as(String name, Supplier<T> work) {
+	public <T> T as(String name, Supplier<T> work) {
 		WenmingUser user = (WenmingUser) users.loadUserByUsername(user(name));
 		var before = SecurityContextHolder.getContext().getAuthentication();
 		SecurityContextHolder.getContext()
@@ -135,14 +135,14 @@ final class ActivityFixture {
 	}
 
 	/** A draft for anyone in the org, from {@code startHours} for two hours. */
-	static NewActivity draft(Org org, String title, long startHours, int capacity) {
+	public static NewActivity draft(Org org, String title, long startHours, int capacity) {
 		return new NewActivity(title, ActivityType.VOLUNTEER_SERVICE, org.id(), null, "社区广场", null, null, null,
 				inHours(startHours), inHours(startHours + 2), capacity, null, null, null, Audience.ANYONE, null, null,
 				HoursRule.ACTUAL, null, null, null);
 	}
 
 	/** An activity published as the admin of its org (by the office). */
-	Activity open(NewActivity draft, Activities activities) {
+	public Activity open(NewActivity draft, Activities activities) {
 		return as("office", () -> activities.publish(activities.create(draft).id()));
 	}
 

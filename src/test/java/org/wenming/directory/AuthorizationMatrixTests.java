@@ -100,6 +100,60 @@ class AuthorizationMatrixTests {
 																									"200 200 200 200 200 200 200"),
 		row("GET /api/v1/me", "", c -> get(c, "/api/v1/me"),										"200 200 200 200 200 200 401"),
 
+		row("POST /api/v1/activities", "of 和平社区", c -> post(c, "/api/v1/activities", newActivity(heping, 24)),
+																									"201 201 403 201 403 403 401"),
+		row("POST /api/v1/activities", "of 明珠社区", c -> post(c, "/api/v1/activities", newActivity(mingzhu, 24)),
+																									"201 404 403 404 403 403 401"),
+		row("GET /api/v1/activities", "", c -> get(c, "/api/v1/activities"),						"200 200 200 200 200 200 401"),
+		row("GET /api/v1/activities/{id}", "open, of 和平社区",
+				c -> get(c, "/api/v1/activities/" + activity(heping, true)),						"200 200 200 200 200 200 401"),
+		row("GET /api/v1/activities/{id}", "draft, of 明珠社区",
+				c -> get(c, "/api/v1/activities/" + activity(mingzhu, false)),						"200 404 404 404 404 404 401"),
+		row("PUT /api/v1/activities/{id}", "of 和平社区", c -> put(c, "/api/v1/activities/" + freshActivity(heping, false, 24),
+				newActivity(heping, 24)),																"200 200 403 200 403 403 401"),
+		row("PUT /api/v1/activities/{id}", "of 明珠社区", c -> put(c, "/api/v1/activities/" + freshActivity(mingzhu, false, 24),
+				newActivity(mingzhu, 24)),															"200 404 403 404 403 403 401"),
+		row("POST /api/v1/activities/{id}/publish", "of 和平社区",
+				c -> post(c, "/api/v1/activities/" + freshActivity(heping, false, 24) + "/publish", null),	"200 200 403 200 403 403 401"),
+		row("POST /api/v1/activities/{id}/publish", "of 明珠社区",
+				c -> post(c, "/api/v1/activities/" + freshActivity(mingzhu, false, 24) + "/publish", null),	"200 404 403 404 403 403 401"),
+		row("POST /api/v1/activities/{id}/cancel", "of 和平社区",
+				c -> post(c, "/api/v1/activities/" + freshActivity(heping, true, 24) + "/cancel", REASON),	"200 200 403 200 403 403 401"),
+		row("POST /api/v1/activities/{id}/cancel", "of 明珠社区",
+				c -> post(c, "/api/v1/activities/" + freshActivity(mingzhu, true, 24) + "/cancel", REASON),	"200 404 403 404 403 403 401"),
+		row("POST /api/v1/activities/{id}/finish", "started, of 和平社区",
+				c -> post(c, "/api/v1/activities/" + freshActivity(heping, true, -1) + "/finish", null),	"200 200 403 200 403 403 401"),
+		row("POST /api/v1/activities/{id}/finish", "started, of 明珠社区",
+				c -> post(c, "/api/v1/activities/" + freshActivity(mingzhu, true, -1) + "/finish", null),	"200 404 403 404 403 403 401"),
+		row("PUT /api/v1/activities/{id}/summary", "started, of 和平社区",
+				c -> put(c, "/api/v1/activities/" + startedActivity(heping) + "/summary",
+						Http.json(Map.of("summary", "到场 20 人。"))),										"200 200 403 200 403 403 401"),
+		row("PUT /api/v1/activities/{id}/summary", "started, of 明珠社区",
+				c -> put(c, "/api/v1/activities/" + startedActivity(mingzhu) + "/summary",
+						Http.json(Map.of("summary", "到场 20 人。"))),										"200 404 403 404 403 403 401"),
+		row("POST /api/v1/activities/{id}/photos", "started, of 和平社区",
+				c -> uploadPhoto(c, "/api/v1/activities/" + startedActivity(heping) + "/photos"),		"201 201 403 201 403 403 401"),
+		row("POST /api/v1/activities/{id}/photos", "started, of 明珠社区",
+				c -> uploadPhoto(c, "/api/v1/activities/" + startedActivity(mingzhu) + "/photos"),		"201 404 403 404 403 403 401"),
+		row("GET /api/v1/activities/{id}/photos", "started, of 和平社区",
+				c -> get(c, "/api/v1/activities/" + activityPhoto(heping)[0] + "/photos"),				"200 200 200 200 200 200 401"),
+		row("GET /api/v1/activities/{id}/photos/{photoId}", "started, of 和平社区",
+				c -> get(c, "/api/v1/activities/" + activityPhoto(heping)[0] + "/photos/" + activityPhoto(heping)[1]),
+																									"200 200 200 200 200 200 401"),
+		row("GET /api/v1/activities/{id}/photos/{photoId}", "draft, of 明珠社区",
+				c -> get(c, "/api/v1/activities/" + activity(mingzhu, false) + "/photos/1"),				"404 404 404 404 404 404 401"),
+		row("GET /api/v1/activities/{id}/signups", "of 和平社区",
+				c -> get(c, "/api/v1/activities/" + activity(heping, true) + "/signups"),				"200 200 200 200 403 403 401"),
+		row("GET /api/v1/activities/{id}/signups", "of 明珠社区",
+				c -> get(c, "/api/v1/activities/" + activity(mingzhu, true) + "/signups"),				"200 404 404 404 403 403 401"),
+		row("POST /api/v1/activities/{id}/signups", "open to anyone",
+				c -> post(c, "/api/v1/activities/" + freshActivity(heping, true, 24) + "/signups", null),	"201 201 201 201 201 201 401"),
+		row("DELETE /api/v1/activities/{id}/signups/me", "signed up before", c -> {
+			String path = "/api/v1/activities/" + freshActivity(heping, true, 24) + "/signups";
+			post(c, path, null);
+			return delete(c, path + "/me");
+		},																							"204 204 204 204 204 204 401"),
+
 		row("GET /api/v1/orgs", "", c -> get(c, "/api/v1/orgs"),									"200 200 200 200 403 403 401"),
 		row("GET /api/v1/orgs/{id}", "和平社区", c -> get(c, "/api/v1/orgs/" + heping),				"200 200 200 200 403 403 401"),
 		row("GET /api/v1/orgs/{id}", "东城区", c -> get(c, "/api/v1/orgs/" + east),					"200 404 200 404 403 403 401"),
@@ -577,6 +631,64 @@ class AuthorizationMatrixTests {
 		return "/api/v1/plans/" + planId + "/targets/"
 				+ created(http.post("/api/v1/plans/" + planId + "/targets", tokens.get("admin"), newTarget())).get("id")
 					.asLong();
+	}
+
+	// --- activities (fresh ones in their own time slots, so that sign-ups never overlap) --------
+
+	private final java.util.concurrent.atomic.AtomicInteger activitySlots = new java.util.concurrent.atomic.AtomicInteger();
+
+	private final Map<String, Long> activities = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private String newActivity(long orgId, int startHours) {
+		java.time.OffsetDateTime start = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8))
+			.truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+			.plusHours(startHours < 0 ? startHours : startHours + 24L * 400 + 3L * activitySlots.incrementAndGet());
+		return Http.json(Map.of("title", DemoCity.unique("矩阵活动"), "type", "VOLUNTEER_SERVICE", "organizerOrgId", orgId,
+				"place", "社区广场", "startsAt", start.toString(), "endsAt", start.plusHours(2).toString(), "capacity", 50));
+	}
+
+	private long freshActivity(long orgId, boolean published, int startHours) {
+		long id = created(http.post("/api/v1/activities", tokens.get("admin"), newActivity(orgId, startHours))).get("id")
+			.asLong();
+		if (published) {
+			Response response = http.post("/api/v1/activities/" + id + "/publish", tokens.get("admin"), null);
+			assertThat(response.status()).as(response.toString()).isEqualTo(200);
+		}
+		return id;
+	}
+
+	private long activity(long orgId, boolean published) {
+		return activities.computeIfAbsent(orgId + "/" + published, key -> freshActivity(orgId, published, 24));
+	}
+
+	/** A published activity that began an hour ago and is under way. */
+	private long startedActivity(long orgId) {
+		long id = freshActivity(orgId, true, -1);
+		context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+			.sql("update activity set status = 'ONGOING' where id = ?").param(id).update();
+		return id;
+	}
+
+	/** A started activity of the org with one photo: their ids. */
+	private long[] activityPhoto(long orgId) {
+		long id = activities.computeIfAbsent(orgId + "/photo", key -> startedActivity(orgId));
+		long photo = activities.computeIfAbsent(orgId + "/photo/" + id, key -> created(uploadPhoto(
+				new Caller("admin", tokens.get("admin")), "/api/v1/activities/" + id + "/photos")).get("id").asLong());
+		return new long[] { id, photo };
+	}
+
+	private Response uploadPhoto(Caller caller, String path) {
+		String boundary = "matrix" + System.nanoTime();
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"photo.png\"\r\n"
+				+ "Content-Type: image/png\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		byte[] png = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0 };
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		byte[] body = new byte[head.length + png.length + tail.length];
+		System.arraycopy(head, 0, body, 0, head.length);
+		System.arraycopy(png, 0, body, head.length, png.length);
+		System.arraycopy(tail, 0, body, head.length + png.length, tail.length);
+		return http.send("POST", path, caller.token(), "multipart/form-data; boundary=" + boundary,
+				java.net.http.HttpRequest.BodyPublishers.ofByteArray(body));
 	}
 
 	private long freshOrg(long parentId) {

@@ -138,6 +138,45 @@ class ActivityApiTests {
 		assertThat(resident.get("/activities", null).status()).isEqualTo(403);
 	}
 
+	@Test
+	void formsCreateAnActivityAndResidentsSignUpOnThePhone() {
+		Http unit = Http.browser(port).from(Http.newClientAddress());
+		assertThat(unit.login(f.user("unitA"), ActivityFixture.PASSWORD).status()).isEqualTo(302);
+		String start = ActivityFixture.inHours(200).toLocalDateTime().toString();
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("_csrf", Http.csrfToken(unit.get("/activities/new", null).body()));
+		fields.put("title", "网页新建的活动");
+		fields.put("type", "CULTURE_SPORTS");
+		fields.put("organizerOrgId", String.valueOf(f.communityA.id()));
+		fields.put("place", "文化广场");
+		fields.put("startsAt", start);
+		fields.put("endsAt", start);
+		fields.put("capacity", "30");
+		fields.put("audience", "ANYONE");
+		fields.put("hoursRule", "ACTUAL");
+		fields.put("publish", "true");
+
+		Response refused = unit.postForm("/activities/new", fields);
+		fields.put("endsAt", ActivityFixture.inHours(202).toLocalDateTime().toString());
+		Response saved = unit.postForm("/activities/new", fields);
+
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(200);
+		assertThat(refused.body()).contains("结束时间必须晚于开始时间。", "网页新建的活动");
+		assertThat(saved.status()).as(saved.toString()).isEqualTo(302);
+		String location = saved.header("Location");
+		assertThat(location).matches(".*/activities/\\d+");
+		long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		assertThat(unit.get("/activities/" + id, null).body()).contains("网页新建的活动", "报名中", "活动已保存。");
+
+		Http resident = Http.browser(port).from(Http.newClientAddress());
+		assertThat(resident.login(f.user("residentA"), ActivityFixture.PASSWORD).status()).isEqualTo(302);
+		String csrf = Http.csrfToken(resident.get("/m/activities/" + id, null).body());
+		Response signedUp = resident.postForm("/m/activities/" + id + "/signup", Map.of("_csrf", csrf));
+		assertThat(signedUp.status()).as(signedUp.toString()).isEqualTo(302);
+		assertThat(resident.get("/m/activities/" + id, null).body()).contains("报名成功。", "已报名", "取消报名");
+		assertThat(resident.get("/m/signups", null).body()).contains("网页新建的活动", "即将参加");
+	}
+
 	private String token(String name) {
 		return http.token(f.user(name), ActivityFixture.PASSWORD);
 	}

@@ -267,10 +267,17 @@ public class Activities {
 			.orElse(false);
 	}
 
-	/** Activities organized in the caller's {@code activity:read} scope, newest start first. */
+	/**
+	 * Activities organized in the caller's {@code activity:read} scope, newest start first; for a
+	 * caller without that permission, the open, running and finished ones it may join.
+	 */
 	@Transactional(readOnly = true)
 	public Page<Activity> list(ActivityQuery query, int page, int size) {
 		DataScope scope = scopes.current(Permission.ACTIVITY_READ);
+		Long personId = ActivityRules.callerPersonId();
+		if (scope.isEmpty() && personId != null) {
+			return joinableList(query, personId, page, size);
+		}
 		List<Object> params = new ArrayList<>();
 		StringBuilder where = new StringBuilder(" where ").append(scope.sqlCondition("o.path", params));
 		if (query.status() != null) {
@@ -301,6 +308,39 @@ public class Activities {
 			.query(Activities::activity)
 			.list();
 		return new Page<>(items, number, pageSize, total, null);
+	}
+
+	private Page<Activity> joinableList(ActivityQuery query, long personId, int page, int size) {
+		List<Object> params = new ArrayList<>();
+		StringBuilder where = new StringBuilder(" where a.status in ('OPEN', 'ONGOING', 'FINISHED')");
+		if (query.status() != null) {
+			where.append(" and a.status = ?");
+			params.add(query.status().name());
+		}
+		if (query.type() != null) {
+			where.append(" and a.type = ?");
+			params.add(query.type().name());
+		}
+		if (query.orgId() != null) {
+			Org org = orgs.find(query.orgId()).orElseThrow(DomainException::notFound);
+			where.append(" and o.path like ?");
+			params.add(org.path() + "%");
+		}
+		if (StringUtils.hasText(query.text())) {
+			where.append(" and a.title ilike ?");
+			params.add("%" + query.text().strip().replace("%", "\\%").replace("_", "\\_") + "%");
+		}
+		List<Activity> all = jdbc.sql("select " + COLUMNS + FROM + where + " order by a.starts_at desc, a.id desc limit 2000")
+			.params(params)
+			.query(Activities::activity)
+			.list()
+			.stream()
+			.filter(activity -> rules.mayJoin(activity, personId) || rules.signedUp(activity.id(), personId))
+			.toList();
+		int pageSize = Math.max(1, Math.min(size, 200));
+		int number = Math.max(0, page);
+		int from = (int) Math.min((long) number * pageSize, all.size());
+		return new Page<>(all.subList(from, Math.min(from + pageSize, all.size())), number, pageSize, all.size(), null);
 	}
 
 	/**

@@ -171,6 +171,8 @@ class ActivitiesTests {
 		assertThat(f.as("residentA", () -> activities.find(open.id()))).isPresent();
 		assertThat(f.as("residentA", () -> activities.find(onlyD.id()))).isEmpty();
 		assertThat(f.as("residentD", () -> activities.find(onlyD.id()))).isPresent();
+		assertThat(f.as("residentA", () -> activities.list(ActivityQuery.all(), 0, 200)).items()).extracting(Activity::id)
+			.contains(open.id()).doesNotContain(draft.id(), onlyD.id());
 	}
 
 	@Test

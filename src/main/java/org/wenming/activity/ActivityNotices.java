@@ -1,0 +1,66 @@
+package org.wenming.activity;
+
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
+import org.wenming.platform.notify.Notifications;
+
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells people signed up for an activity what happened to it, in the inbox of each of their
+ * accounts.
+ */
+@Component
+class ActivityNotices {
+
+	static final String CATEGORY = "ACTIVITY";
+
+	/** Notifications are stored once, in the office's language. */
+	private static final Locale LANGUAGE = Locale.SIMPLIFIED_CHINESE;
+
+	static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+	private final Notifications notifications;
+
+	private final JdbcClient jdbc;
+
+	private final MessageSource messages;
+
+	ActivityNotices(Notifications notifications, JdbcClient jdbc, MessageSource messages) {
+		this.notifications = notifications;
+		this.jdbc = jdbc;
+		this.messages = messages;
+	}
+
+	void cancelled(Activity activity, String reason, Collection<Long> people) {
+		String title = message("activity.notice.cancelled.title", activity.title());
+		String body = message("activity.notice.cancelled.body", activity.title(), when(activity), reason);
+		people.forEach(person -> post(person, title, body, activity));
+	}
+
+	void promoted(Activity activity, long personId) {
+		post(personId, message("activity.notice.promoted.title", activity.title()),
+				message("activity.notice.promoted.body", activity.title(), when(activity), activity.place()), activity);
+	}
+
+	static String when(Activity activity) {
+		return activity.startsAt().atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).format(TIME) + " 至 "
+				+ activity.endsAt().atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).format(TIME);
+	}
+
+	private void post(long personId, String title, String body, Activity activity) {
+		List<String> usernames = jdbc.sql("select username from account where person_id = ? and enabled order by id")
+			.param(personId).query(String.class).list();
+		usernames.forEach(username -> notifications.post(username, CATEGORY, title, body, "/m/activities/" + activity.id()));
+	}
+
+	private String message(String code, Object... args) {
+		return messages.getMessage(code, args, LANGUAGE);
+	}
+
+}

@@ -9,7 +9,6 @@ import org.wenming.platform.DomainException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,10 +17,9 @@ import static org.wenming.volunteer.ServiceOrderStatus.*;
 
 /**
  * Service orders against the real database: 群众点单 → 审核 → 派单 down the tree → 服务队接单 (the
- * activity is created) → 服务 → 评单, and the ways off that path.
+ * activity is created through the activity module) → 服务 → 评单, and the ways off that path.
  */
 @SpringBootTest
-@Import(ServiceOrderTestActivities.Config.class)
 class ServiceOrdersTests {
 
 	@Autowired
@@ -29,9 +27,6 @@ class ServiceOrdersTests {
 
 	@Autowired
 	ServiceOrders orders;
-
-	@Autowired
-	ServiceOrderTestActivities activities;
 
 	ServiceOrderFixture f;
 
@@ -70,12 +65,14 @@ class ServiceOrdersTests {
 		ServiceOrder accepted = f.as("leader", () -> orders.accept(id));
 		assertThat(accepted.status()).isEqualTo(ACCEPTED);
 		assertThat(accepted.activityId()).isNotNull();
-		var activity = f.jdbc.sql("select type, organizer_org_id, team_id, starts_at from activity where id = ?")
-			.param(accepted.activityId())
-			.query((rs, i) -> List.of(rs.getString(1), rs.getLong(2), rs.getLong(3)))
+		var activity = f.jdbc.sql("select type, organizer_org_id, team_id, status, audience, audience_team_id, "
+				+ "starts_at = ? from activity where id = ?")
+			.params(toTeam.desiredFrom(), accepted.activityId())
+			.query((rs, i) -> List.of(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+					rs.getLong(6), rs.getBoolean(7)))
 			.single();
-		assertThat(activity).containsExactly("VOLUNTEER_SERVICE", f.communityA.id(), f.teamA);
-		assertThat(activities.requests).anyMatch(r -> r.orderId() == id && r.teamOrgId() == f.communityA.id());
+		assertThat(activity).containsExactly("VOLUNTEER_SERVICE", f.communityA.id(), f.teamA, "OPEN", "TEAM_MEMBERS",
+				f.teamA, true);
 
 		assertThat(f.as("leader", () -> orders.start(id)).status()).isEqualTo(IN_SERVICE);
 		ServiceOrder finished = f.as("leader", () -> orders.finish(id, "已上门修好电视机，更换了信号线"));

@@ -123,7 +123,7 @@ class ServiceOrderNotices {
 			return;
 		}
 		Object[] args = new Object[extra.length + 2];
-		args[0] = order.id();
+		args[0] = String.valueOf(order.id());
 		args[1] = order.categoryName();
 		for (int i = 0; i < extra.length; i++) {
 			args[i + 2] = extra[i] == null ? "" : extra[i].toString();

@@ -5,6 +5,8 @@ import java.time.LocalDateTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.wenming.metric.MetricCatalog;
+import org.wenming.metric.MetricQuery;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,6 +32,9 @@ class ServiceOrderTimeLimitsTests {
 
 	@Autowired
 	ServiceOrderTimeLimits limits;
+
+	@Autowired
+	MetricCatalog metrics;
 
 	@Autowired
 	ServiceOrderProperties properties;
@@ -81,6 +86,8 @@ class ServiceOrderTimeLimitsTests {
 		assertThat(f.notificationsOf("district")).as("only the org above").isEmpty();
 		assertThat(f.as("communityA", () -> orders.details(id)).events()).extracting(ServiceOrderEvent::action)
 			.containsOnlyOnce("OVERDUE");
+		assertThat(metrics.compute("service_order.overdue", new MetricQuery(f.city.id(), f.city.path(),
+				t0.toLocalDate(), t0.toLocalDate().plusDays(2)))).contains(java.math.BigDecimal.ONE);
 	}
 
 	@Test

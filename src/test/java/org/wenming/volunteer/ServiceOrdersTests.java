@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.wenming.metric.MetricCatalog;
+import org.wenming.metric.MetricQuery;
 import org.wenming.platform.DomainException;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +29,9 @@ class ServiceOrdersTests {
 
 	@Autowired
 	ServiceOrders orders;
+
+	@Autowired
+	MetricCatalog metrics;
 
 	ServiceOrderFixture f;
 
@@ -218,6 +223,28 @@ class ServiceOrdersTests {
 		long id = f.as("resident", () -> orders.create(good));
 		f.as("communityA", () -> orders.review(id, true, null));
 		expect(() -> f.as("resident", () -> orders.rate(id, 5, null)), HttpStatus.CONFLICT, "serviceOrder.rate.illegal");
+	}
+
+	@Test
+	void metricsCountCompletedOrdersAndTheShareRatedFourOrFive() {
+		long five = dispatchedToTeamA();
+		long three = dispatchedToTeamA();
+		for (long id : List.of(five, three)) {
+			f.as("leader", () -> orders.accept(id));
+			f.as("leader", () -> orders.start(id));
+			f.as("leader", () -> orders.finish(id, null));
+		}
+		f.as("resident", () -> orders.rate(five, 5, null));
+		MetricQuery today = new MetricQuery(f.city.id(), f.city.path(), java.time.LocalDate.now().minusDays(1),
+				java.time.LocalDate.now().plusDays(1));
+		assertThat(metrics.compute("service_order.completed", today)).contains(java.math.BigDecimal.ONE);
+		assertThat(metrics.compute("service_order.satisfaction", today)).contains(new java.math.BigDecimal("100.0"));
+		f.as("resident", () -> orders.rate(three, 3, "来晚了"));
+		assertThat(metrics.compute("service_order.completed", today)).contains(java.math.BigDecimal.valueOf(2));
+		assertThat(metrics.compute("service_order.satisfaction", today)).contains(new java.math.BigDecimal("50.0"));
+		MetricQuery west = new MetricQuery(f.west.id(), f.west.path(), today.from(), today.to());
+		assertThat(metrics.compute("service_order.completed", west)).contains(java.math.BigDecimal.ZERO);
+		assertThat(metrics.compute("service_order.satisfaction", west)).contains(new java.math.BigDecimal("0.0"));
 	}
 
 	long dispatchedToTeamA() {

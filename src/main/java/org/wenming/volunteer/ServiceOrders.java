@@ -303,7 +303,7 @@ public class ServiceOrders {
 	@Transactional
 	public ServiceOrder review(long id, boolean approve, String reason) {
 		ServiceOrder order = locked(id);
-		requireManages(order, order.siteOrgId());
+		requireManages(order.siteOrgId());
 		if (approve) {
 			order.status().moveTo(ServiceOrderStatus.PENDING_DISPATCH, "serviceOrder.review.illegal");
 			jdbc.sql("update service_order set status = 'PENDING_DISPATCH', reviewed_at = ?, version = version + 1 where id = ?")
@@ -335,7 +335,7 @@ public class ServiceOrders {
 	@Transactional
 	public ServiceOrder dispatch(long id, Long teamId, Long orgId) {
 		ServiceOrder order = locked(id);
-		requireManages(order, order.handlerOrgId());
+		requireManages(order.handlerOrgId());
 		if (!order.awaitsDispatch()) {
 			throw DomainException.conflict("serviceOrder.dispatch.illegal");
 		}
@@ -390,7 +390,7 @@ public class ServiceOrders {
 	@Transactional
 	public ServiceOrder closeUnrated(long id) {
 		ServiceOrder order = locked(id);
-		requireManages(order, order.siteOrgId());
+		requireManages(order.siteOrgId());
 		order.status().moveTo(ServiceOrderStatus.COMPLETED, "serviceOrder.close.illegal");
 		if (order.finishedAt().plusDays(properties.closeUnratedAfterDays()).isAfter(now())) {
 			throw DomainException.conflict("serviceOrder.close.tooEarly", properties.closeUnratedAfterDays());
@@ -654,7 +654,7 @@ public class ServiceOrders {
 		return !scope.isEmpty() && orgs.find(orgId).map(scope::covers).orElse(false);
 	}
 
-	private void requireManages(ServiceOrder order, long orgId) {
+	private void requireManages(long orgId) {
 		if (!covers(orgId)) {
 			throw DomainException.forbidden();
 		}

@@ -226,6 +226,24 @@ class ServiceOrdersTests {
 	}
 
 	@Test
+	void staffCloseAnUnratedOrderOnlyAfterTheConfiguredDays() {
+		long id = dispatchedToTeamA();
+		f.as("leader", () -> orders.accept(id));
+		f.as("leader", () -> orders.start(id));
+		f.as("leader", () -> orders.finish(id, null));
+		expect(() -> f.as("communityA", () -> orders.closeUnrated(id)), HttpStatus.CONFLICT,
+				"serviceOrder.close.tooEarly");
+		f.jdbc.sql("update service_order set finished_at = finished_at - interval '7 days 1 minute' where id = ?")
+			.param(id)
+			.update();
+		expect(() -> f.as("resident", () -> orders.closeUnrated(id)), HttpStatus.FORBIDDEN, "error.forbidden");
+		ServiceOrder closed = f.as("communityA", () -> orders.closeUnrated(id));
+		assertThat(closed.status()).isEqualTo(COMPLETED);
+		assertThat(closed.rating()).isNull();
+		expect(() -> f.as("resident", () -> orders.rate(id, 5, null)), HttpStatus.CONFLICT, "serviceOrder.rate.illegal");
+	}
+
+	@Test
 	void metricsCountCompletedOrdersAndTheShareRatedFourOrFive() {
 		long five = dispatchedToTeamA();
 		long three = dispatchedToTeamA();

@@ -213,19 +213,18 @@ class ServiceOrderPages {
 	// ---- helpers ------------------------------------------------------------------------------------
 
 	private String serve(long id, String step, String text, String reason, String back, RedirectAttributes redirect) {
-		Supplier<String> work = switch (step) {
-			case "accept" -> () -> done(orders.accept(id), back);
-			case "decline" -> () -> done(orders.decline(id, reason), back);
-			case "start" -> () -> done(orders.start(id), back);
-			case "finish" -> () -> done(orders.finish(id, text), back);
-			case "report" -> () -> done(orders.report(id, text), back);
+		Supplier<ServiceOrder> work = switch (step) {
+			case "accept" -> () -> orders.accept(id);
+			case "decline" -> () -> orders.decline(id, reason);
+			case "start" -> () -> orders.start(id);
+			case "finish" -> () -> orders.finish(id, text);
+			case "report" -> () -> orders.report(id, text);
 			default -> throw DomainException.notFound();
 		};
-		return act(work, "serviceOrder.web.step." + step, back, redirect);
-	}
-
-	private static String done(ServiceOrder order, String back) {
-		return back;
+		return act(() -> {
+			work.get();
+			return back;
+		}, "serviceOrder.web.step." + step, back, redirect);
 	}
 
 	private String step(long id, Supplier<ServiceOrder> work, String success, String pagePrefix,

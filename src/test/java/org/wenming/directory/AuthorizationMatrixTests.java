@@ -403,7 +403,58 @@ class AuthorizationMatrixTests {
 																									"200 403 403 403 403 403 401"),
 		row("POST /api/v1/submissions/{id}/review", "of 明珠社区, sent by 西湖区", c -> post(c,
 				"/api/v1/submissions/" + submittedSubmission(westSection(), west, mingzhu) + "/review", ACCEPT_90),
-																									"200 404 403 403 403 403 401"));
+																									"200 404 403 403 403 403 401"),
+
+		// Service orders: placed by the demo resident at 和平社区 or 明珠社区; the team of 和平社区 is led by the
+		// demo volunteer, who is also a registered volunteer and claims wishes.
+		row("GET /api/v1/service-categories", "", c -> get(c, "/api/v1/service-categories"),		"200 200 200 200 200 200 401"),
+		row("POST /api/v1/service-orders", "for oneself at 和平社区", c -> post(c, "/api/v1/service-orders",
+				newServiceOrder(heping)),																"201 201 201 201 201 201 401"),
+		row("GET /api/v1/service-orders/mine", "", c -> get(c, "/api/v1/service-orders/mine"),		"200 200 200 200 200 200 401"),
+		row("GET /api/v1/service-orders", "", c -> get(c, "/api/v1/service-orders"),				"200 200 403 200 403 403 401"),
+		row("GET /api/v1/service-orders/{id}", "the resident's, at 和平社区", c -> get(c,
+				"/api/v1/service-orders/" + freshServiceOrder(heping, "PENDING_REVIEW", null)),		"200 200 404 200 404 200 401"),
+		row("GET /api/v1/service-orders/{id}", "the resident's, at 明珠社区", c -> get(c,
+				"/api/v1/service-orders/" + freshServiceOrder(mingzhu, "PENDING_REVIEW", null)),		"200 404 404 404 404 200 401"),
+		row("POST /api/v1/service-orders/{id}/review", "at 和平社区", c -> post(c,
+				"/api/v1/service-orders/" + freshServiceOrder(heping, "PENDING_REVIEW", null) + "/review", APPROVE),
+																									"200 200 403 200 403 403 401"),
+		row("POST /api/v1/service-orders/{id}/review", "at 明珠社区", c -> post(c,
+				"/api/v1/service-orders/" + freshServiceOrder(mingzhu, "PENDING_REVIEW", null) + "/review", APPROVE),
+																									"200 404 403 404 403 403 401"),
+		row("POST /api/v1/service-orders/{id}/dispatch", "at 和平社区, to its team", c -> post(c,
+				"/api/v1/service-orders/" + freshServiceOrder(heping, "PENDING_DISPATCH", null) + "/dispatch",
+				"{\"teamId\": " + serviceTeam(heping) + "}"),												"200 200 403 200 403 403 401"),
+		row("POST /api/v1/service-orders/{id}/dispatch", "at 明珠社区, to its team", c -> post(c,
+				"/api/v1/service-orders/" + freshServiceOrder(mingzhu, "PENDING_DISPATCH", null) + "/dispatch",
+				"{\"teamId\": " + serviceTeam(mingzhu) + "}"),											"200 404 403 404 403 403 401"),
+		// Only the team's leader (the demo volunteer) takes the team's steps; the resident is refused.
+		row("POST /api/v1/service-orders/{id}/accept", "dispatched to 和平社区's team", c -> post(c,
+				"/api/v1/service-orders/" + freshServiceOrder(heping, "DISPATCHED", serviceTeam(heping)) + "/accept",
+				null),																				"403 403 404 403 200 403 401"),
+		row("POST /api/v1/service-orders/{id}/decline", "dispatched to 和平社区's team", c -> post(c,
+				"/api/v1/service-orders/" + freshServiceOrder(heping, "DISPATCHED", serviceTeam(heping)) + "/decline",
+				REASON),																			"403 403 404 403 200 403 401"),
+		row("POST /api/v1/service-orders/{id}/start", "accepted by 和平社区's team", c -> post(c,
+				"/api/v1/service-orders/" + freshServiceOrder(heping, "ACCEPTED", serviceTeam(heping)) + "/start",
+				null),																				"403 403 404 403 200 403 401"),
+		row("POST /api/v1/service-orders/{id}/finish", "served by 和平社区's team", c -> post(c,
+				"/api/v1/service-orders/" + freshServiceOrder(heping, "IN_SERVICE", serviceTeam(heping)) + "/finish",
+				"{\"text\": \"已完成服务\"}"),																"403 403 404 403 200 403 401"),
+		row("POST /api/v1/service-orders/{id}/report", "finished by 和平社区's team", c -> post(c,
+				"/api/v1/service-orders/" + freshServiceOrder(heping, "PENDING_RATING", serviceTeam(heping)) + "/report",
+				"{\"text\": \"结项报告\"}"),																"403 403 404 403 200 403 401"),
+		row("POST /api/v1/service-orders/{id}/rate", "the resident's, finished", c -> post(c,
+				"/api/v1/service-orders/" + freshServiceOrder(heping, "PENDING_RATING", serviceTeam(heping)) + "/rate",
+				"{\"rating\": 5, \"comment\": \"很好\"}"),														"403 403 404 403 403 200 401"),
+		row("POST /api/v1/service-orders/{id}/cancel", "the resident's, pending review", c -> post(c,
+				"/api/v1/service-orders/" + freshServiceOrder(heping, "PENDING_REVIEW", null) + "/cancel", null),
+																									"403 403 404 403 404 200 401"),
+		row("POST /api/v1/service-orders/{id}/chase", "the resident's, pending review", c -> post(c,
+				"/api/v1/service-orders/" + freshServiceOrder(heping, "PENDING_REVIEW", null) + "/chase", null),
+																									"403 403 404 403 404 200 401"),
+		row("POST /api/v1/service-orders/{id}/claim", "an open wish at 和平社区", c -> post(c,
+				"/api/v1/service-orders/" + freshWish(heping) + "/claim", null),						"403 403 403 403 200 403 401"));
 	}
 
 	@TestFactory
@@ -830,6 +881,73 @@ class AuthorizationMatrixTests {
 	private static tools.jackson.databind.JsonNode created(Response response) {
 		assertThat(response.status()).as(response.toString()).isEqualTo(201);
 		return response.json();
+	}
+
+	// --- service orders -------------------------------------------------------------------------
+
+	private static final String APPROVE = "{\"approve\": true}";
+
+	private final Map<Long, Long> serviceTeams = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private String newServiceOrder(long siteOrgId) {
+		java.time.OffsetDateTime from = java.time.OffsetDateTime.now().plusDays(3).withNano(0);
+		return Http.json(Map.of("categoryId", serviceCategory(), "siteOrgId", siteOrgId, "desiredFrom", from.toString(),
+				"desiredTo", from.plusHours(2).toString(), "description", "请帮忙修理电视机", "phone", "13912345678"));
+	}
+
+	private long serviceCategory() {
+		return context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+			.sql("select id from service_category where name = '家电维修'").query(Long.class).single();
+	}
+
+	/** A team of the org, led by the demo volunteer, who is made a registered volunteer too. */
+	private long serviceTeam(long orgId) {
+		var jdbc = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+		long volunteer = personOfAccount("volunteer");
+		jdbc.sql("""
+				insert into volunteer (person_id, org_id, status, source) select ?, ?, 'ACTIVE', 'UNIT'
+				where not exists (select 1 from volunteer where person_id = ? and status in ('PENDING', 'ACTIVE'))""")
+			.params(volunteer, orgId, volunteer)
+			.update();
+		return serviceTeams.computeIfAbsent(orgId, id -> jdbc.sql("""
+				insert into volunteer_team (name, org_id, leader_person_id) values (?, ?, ?) returning id""")
+			.params(DemoCity.unique("授权测试服务队"), id, volunteer)
+			.query(Long.class)
+			.single());
+	}
+
+	private long personOfAccount(String username) {
+		return context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+			.sql("select person_id from account where username = ?").param(username).query(Long.class).single();
+	}
+
+	/** An order of the demo resident at the site, stored in the given state (dispatched to the team, if any). */
+	private long freshServiceOrder(long siteOrgId, String status, Long teamId) {
+		serviceTeam(siteOrgId);
+		var jdbc = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+		java.time.OffsetDateTime from = java.time.OffsetDateTime.now().plusDays(3).withNano(0);
+		return jdbc.sql("""
+				insert into service_order (category_id, site_org_id, handler_org_id, dispatcher_org_id, team_id, person_id,
+				  ordered_by, description, desired_from, desired_to, status, created_at, reviewed_at, dispatched_at, finished_at)
+				values (?, ?, ?, ?, ?, ?, 'resident', '授权测试订单', ?, ?, ?, now(), now(), now(), now()) returning id""")
+			.params(serviceCategory(), siteOrgId, siteOrgId, siteOrgId, teamId, personOfAccount("resident"), from,
+					from.plusHours(2), status)
+			.query(Long.class)
+			.single();
+	}
+
+	/** An open wish at the org, for a care recipient of its own. */
+	private long freshWish(long orgId) {
+		serviceTeam(orgId);
+		var jdbc = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+		java.time.OffsetDateTime from = java.time.OffsetDateTime.now().plusDays(3).withNano(0);
+		return jdbc.sql("""
+				insert into service_order (category_id, site_org_id, handler_org_id, person_id, ordered_by, wish, description,
+				  desired_from, desired_to, status, created_at, reviewed_at)
+				values (?, ?, ?, ?, 'admin', true, '授权测试微心愿', ?, ?, 'PENDING_DISPATCH', now(), now()) returning id""")
+			.params(serviceCategory(), orgId, orgId, freshPerson(orgId), from, from.plusHours(2))
+			.query(Long.class)
+			.single();
 	}
 
 	// --- the table ------------------------------------------------------------------------------

@@ -1,0 +1,67 @@
+package org.wenming.volunteer;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * A clock for tests that move time: the system's until a test sets it, in China Standard Time like
+ * the application's; plan's {@code MutableClock} for this package. Import {@link Config} to put it in
+ * place of the application's clock.
+ */
+public final class ServiceOrderClock extends Clock {
+
+	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+	private final AtomicReference<Instant> fixed = new AtomicReference<>();
+
+	/** Stops time at noon of {@code day}. */
+	public void set(LocalDate day) {
+		set(day.atTime(12, 0));
+	}
+
+	public void set(LocalDateTime time) {
+		fixed.set(time.atZone(ZONE).toInstant());
+	}
+
+	/** Lets time run again. */
+	public void reset() {
+		fixed.set(null);
+	}
+
+	@Override
+	public ZoneId getZone() {
+		return ZONE;
+	}
+
+	@Override
+	public Clock withZone(ZoneId zone) {
+		throw new UnsupportedOperationException("the test clock keeps China Standard Time");
+	}
+
+	@Override
+	public Instant instant() {
+		Instant instant = fixed.get();
+		return instant == null ? Instant.now() : instant;
+	}
+
+	/** Puts a {@link ServiceOrderClock} in place of the application's clock. */
+	@TestConfiguration(proxyBeanMethods = false)
+	public static class Config {
+
+		@Bean
+		@Primary
+		ServiceOrderClock serviceOrderClock() {
+			return new ServiceOrderClock();
+		}
+
+	}
+
+}

@@ -2,6 +2,8 @@ package org.wenming.volunteer.web;
 
 import org.wenming.platform.security.HttpAuthorizationRules;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
@@ -9,9 +11,11 @@ import org.springframework.stereotype.Component;
 /**
  * Who may call the store's URLs. Everyone signed in browses items, orders for themselves, reads
  * their points and cancels orders (the service lets only the orderer or the store's staff);
- * keeping items, collecting orders and giving bonuses need {@code store:manage}.
+ * keeping items, collecting orders and giving bonuses need {@code store:manage}. Applied before the
+ * directory's rules, whose {@code /api/v1/people/**} would otherwise take {@code /api/v1/people/me/points}.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class StoreAuthorization implements HttpAuthorizationRules {
 
 	@Override

@@ -142,6 +142,23 @@ class StorePagesTests {
 			.andExpect(flash().attribute("flashSuccess", containsString("已核销")));
 		assertThat(jdbc.sql("select status from store_redemption where code = ?").param(code).query(String.class)
 			.single()).isEqualTo("COLLECTED");
+
+		StoreItem soap = item("香皂", 5, 1);
+		mvc.perform(post("/m/store/items/{id}/redeem", soap.id()).with(csrf()).with(user(resident)))
+			.andExpect(redirectedUrl("/m/store"));
+		assertThat(points.balance(person)).isEqualTo(5);
+		long second = jdbc.sql("select id from store_redemption where person_id = ? and status = 'ORDERED'")
+			.param(person)
+			.query(Long.class)
+			.single();
+		mvc.perform(post("/store/redemptions/{id}/cancel", second).with(csrf()).with(user(staff)))
+			.andExpect(redirectedUrl("/store/redemptions"))
+			.andExpect(flash().attribute("flashSuccess", containsString("已取消")));
+		assertThat(points.balance(person)).isEqualTo(10);
+		mvc.perform(get("/m/store/points").param("lang", "en").with(user(resident)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Points history")))
+			.andExpect(content().string(containsString("Order cancelled, refund")));
 	}
 
 	@Test

@@ -454,7 +454,39 @@ class AuthorizationMatrixTests {
 				"/api/v1/service-orders/" + freshServiceOrder(heping, "PENDING_REVIEW", null) + "/chase", null),
 																									"403 403 404 403 404 200 401"),
 		row("POST /api/v1/service-orders/{id}/claim", "an open wish at 和平社区", c -> post(c,
-				"/api/v1/service-orders/" + freshWish(heping) + "/claim", null),						"403 403 403 403 200 403 401"));
+				"/api/v1/service-orders/" + freshWish(heping) + "/claim", null),						"403 403 403 403 200 403 401"),
+		// The points store: nobody signed in holds a million points, so ordering the dear item is 422.
+		row("GET /api/v1/store/items", "", c -> get(c, "/api/v1/store/items?orgId=" + heping),		"200 200 200 200 200 200 401"),
+		row("GET /api/v1/people/me/points", "", c -> get(c, "/api/v1/people/me/points"),			"200 200 200 200 200 200 401"),
+		row("POST /api/v1/store/items", "of 和平社区", c -> post(c, "/api/v1/store/items", newStoreItem(heping, 10, 5)),
+																									"201 201 403 403 403 403 401"),
+		row("POST /api/v1/store/items", "of 明珠社区", c -> post(c, "/api/v1/store/items", newStoreItem(mingzhu, 10, 5)),
+																									"201 404 403 403 403 403 401"),
+		row("PUT /api/v1/store/items/{id}", "of 和平社区", c -> put(c, "/api/v1/store/items/" + freshStoreItem(heping, 10, 5),
+				newStoreItem(heping, 20, 3)),														"200 200 403 403 403 403 401"),
+		row("PUT /api/v1/store/items/{id}", "of 明珠社区", c -> put(c, "/api/v1/store/items/" + freshStoreItem(mingzhu, 10, 5),
+				newStoreItem(mingzhu, 20, 3)),														"200 404 403 403 403 403 401"),
+		row("POST /api/v1/store/items/{id}/redemptions", "dearer than any balance", c -> post(c,
+				"/api/v1/store/items/" + freshStoreItem(heping, 1_000_000, 5) + "/redemptions", null),	"422 422 422 422 422 422 401"),
+		row("POST /api/v1/store/items/{id}/redemptions", "out of stock", c -> post(c,
+				"/api/v1/store/items/" + freshStoreItem(heping, 10, 0) + "/redemptions", null),		"409 409 409 409 409 409 401"),
+		row("POST /api/v1/store/redemptions/{id}/cancel", "unknown", c -> post(c,
+				"/api/v1/store/redemptions/0/cancel", null),										"404 404 404 404 404 404 401"),
+		row("POST /api/v1/store/redemptions/collect", "unknown code", c -> post(c, "/api/v1/store/redemptions/collect",
+				Http.json(Map.of("code", "NOSUCH22"))),												"422 422 403 403 403 403 401"),
+		row("POST /api/v1/points/bonus", "to a resident of 和平社区", c -> post(c, "/api/v1/points/bonus",
+				Http.json(Map.of("personId", hepingResident, "points", 5, "reason", "参加志愿服务"))),	"201 201 403 403 403 403 401"),
+		row("POST /api/v1/points/bonus", "to a resident of 明珠社区", c -> post(c, "/api/v1/points/bonus",
+				Http.json(Map.of("personId", mingzhuResident, "points", 5, "reason", "参加志愿服务"))),	"201 404 403 403 403 403 401"));
+	}
+
+	private static String newStoreItem(long orgId, int points, int stock) {
+		return Http.json(Map.of("orgId", orgId, "name", DemoCity.unique("爱心商品"), "points", points, "stock", stock));
+	}
+
+	private long freshStoreItem(long orgId, int points, int stock) {
+		return created(http.post("/api/v1/store/items", tokens.get("admin"), newStoreItem(orgId, points, stock))).get("id")
+			.asLong();
 	}
 
 	@TestFactory

@@ -70,7 +70,7 @@ class CertificatesTests {
 		String text = text(issued.pdf());
 		assertThat(text).contains(issued.code()).contains("累计志愿服务时长：9.5 小时").contains("v" + f.tag).contains("9.5")
 			.contains("2025").contains(f.communityA.name());
-		assertThat(text).contains(volunteers.get(volunteer).volunteerNo());
+		assertThat(text).contains(f.as("a", () -> volunteers.get(volunteer)).volunteerNo());
 		assertThat(f.jdbc.sql("select count(*) from volunteer_certificate where code = ? and person_id = ?")
 			.params(issued.code(), person).query(Long.class).single()).isEqualTo(1);
 	}

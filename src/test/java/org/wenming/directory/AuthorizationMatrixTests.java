@@ -477,7 +477,47 @@ class AuthorizationMatrixTests {
 		row("POST /api/v1/points/bonus", "to a resident of 和平社区", c -> post(c, "/api/v1/points/bonus",
 				Http.json(Map.of("personId", hepingResident, "points", 5, "reason", "参加志愿服务"))),	"201 201 403 403 403 403 401"),
 		row("POST /api/v1/points/bonus", "to a resident of 明珠社区", c -> post(c, "/api/v1/points/bonus",
-				Http.json(Map.of("personId", mingzhuResident, "points", 5, "reason", "参加志愿服务"))),	"201 404 403 403 403 403 401"));
+				Http.json(Map.of("personId", mingzhuResident, "points", 5, "reason", "参加志愿服务"))),	"201 404 403 403 403 403 401"),
+		// Volunteers: admins with volunteer:write register, review and deregister within their scope.
+		row("POST /api/v1/volunteers", "of 和平社区", c -> post(c, "/api/v1/volunteers",
+				newVolunteer(freshPerson(heping), heping)),											"201 201 403 403 403 403 401"),
+		row("POST /api/v1/volunteers", "of 明珠社区", c -> post(c, "/api/v1/volunteers",
+				newVolunteer(freshPerson(mingzhu), mingzhu)),										"201 404 403 403 403 403 401"),
+		// Everyone signed in registers themselves; an ID number with a wrong check digit is refused.
+		row("POST /api/v1/volunteers/me", "bad ID number", c -> post(c, "/api/v1/volunteers/me",
+				Http.json(Map.of("orgId", heping, "idNumber", "11010119900307123X"))),				"422 422 422 422 422 422 401"),
+		row("POST /api/v1/volunteers/{id}/approve", "of 和平社区", c -> post(c,
+				"/api/v1/volunteers/" + freshPendingVolunteer(heping) + "/approve", null),			"200 200 403 403 403 403 401"),
+		row("POST /api/v1/volunteers/{id}/approve", "of 明珠社区", c -> post(c,
+				"/api/v1/volunteers/" + freshPendingVolunteer(mingzhu) + "/approve", null),			"200 404 403 403 403 403 401"),
+		row("POST /api/v1/volunteers/{id}/reject", "of 和平社区", c -> post(c,
+				"/api/v1/volunteers/" + freshPendingVolunteer(heping) + "/reject", REASON),			"200 200 403 403 403 403 401"),
+		row("POST /api/v1/volunteers/{id}/reject", "of 明珠社区", c -> post(c,
+				"/api/v1/volunteers/" + freshPendingVolunteer(mingzhu) + "/reject", REASON),			"200 404 403 403 403 403 401"),
+		row("POST /api/v1/volunteers/{id}/deregister", "of 和平社区", c -> post(c,
+				"/api/v1/volunteers/" + freshPendingVolunteer(heping) + "/deregister", REASON),		"200 200 403 403 403 403 401"),
+		row("POST /api/v1/volunteers/{id}/deregister", "of 明珠社区", c -> post(c,
+				"/api/v1/volunteers/" + freshPendingVolunteer(mingzhu) + "/deregister", REASON),		"200 404 403 403 403 403 401"),
+		row("GET /api/v1/volunteers", "", c -> get(c, "/api/v1/volunteers"),						"200 200 200 200 403 403 401"),
+		row("GET /api/v1/volunteers", "of 明珠社区", c -> get(c, "/api/v1/volunteers?orgId=" + mingzhu),
+																									"200 404 404 404 403 403 401"),
+		row("GET /api/v1/people/me/volunteer", "", c -> get(c, "/api/v1/people/me/volunteer"),		"200 200 200 200 200 200 401"),
+		row("POST /api/v1/teams", "of 和平社区", c -> post(c, "/api/v1/teams", newTeam(heping)),	"201 201 403 403 403 403 401"),
+		row("POST /api/v1/teams", "of 明珠社区", c -> post(c, "/api/v1/teams", newTeam(mingzhu)),	"201 404 403 403 403 403 401"),
+		row("POST /api/v1/teams/{id}/applications", "of 和平社区", c -> post(c,
+				"/api/v1/teams/" + freshTeam(heping, freshPerson(heping)) + "/applications", null),	"201 201 201 201 201 201 401"),
+		// The team's leader or an admin over it decides; who may read the team but not decide gets 403.
+		row("POST /api/v1/teams/{id}/applications/{applicationId}/approve", "of 和平社区", c -> post(c,
+				freshApplication(freshTeam(heping, freshPerson(heping))) + "/approve", null),		"200 200 403 403 404 404 401"),
+		row("POST /api/v1/teams/{id}/applications/{applicationId}/approve", "led by leader", c -> post(c,
+				freshApplication(freshTeam(heping, demoPerson("leader"))) + "/approve", null),		"200 200 403 200 404 404 401"),
+		row("POST /api/v1/teams/{id}/applications/{applicationId}/approve", "of 明珠社区", c -> post(c,
+				freshApplication(freshTeam(mingzhu, freshPerson(mingzhu))) + "/approve", null),		"200 404 404 404 404 404 401"),
+		// Verification is public: anyone holding a certificate's code checks it.
+		row("GET /api/v1/certificates/{code}", "genuine", c -> get(c, "/api/v1/certificates/" + certificateCode()),
+																									"200 200 200 200 200 200 200"),
+		row("GET /api/v1/certificates/{code}", "unknown", c -> get(c, "/api/v1/certificates/NOSUCHCODE00"),
+																									"404 404 404 404 404 404 404"));
 	}
 
 	private static String newStoreItem(long orgId, int points, int stock) {
@@ -487,6 +527,59 @@ class AuthorizationMatrixTests {
 	private long freshStoreItem(long orgId, int points, int stock) {
 		return created(http.post("/api/v1/store/items", tokens.get("admin"), newStoreItem(orgId, points, stock))).get("id")
 			.asLong();
+	}
+
+	// --- volunteers and teams, made with plain SQL or by the admin -------------------------------
+
+	private org.springframework.jdbc.core.simple.JdbcClient jdbc() {
+		return context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+	}
+
+	private static String newVolunteer(long personId, long orgId) {
+		return Http.json(Map.of("personId", personId, "orgId", orgId, "skills", "陪护", "emergencyPhone", DemoCity.newPhone()));
+	}
+
+	private String newTeam(long orgId) {
+		return Http.json(Map.of("orgId", orgId, "name", DemoCity.unique("服务队"), "leaderPersonId", freshPerson(orgId)));
+	}
+
+	private long freshPendingVolunteer(long orgId) {
+		return jdbc().sql("insert into volunteer (person_id, org_id, source) values (?, ?, 'SELF') returning id")
+			.params(freshPerson(orgId), orgId).query(Long.class).single();
+	}
+
+	private long freshTeam(long orgId, long leaderPersonId) {
+		return jdbc().sql("insert into volunteer_team (name, org_id, leader_person_id) values (?, ?, ?) returning id")
+			.params(DemoCity.unique("服务队"), orgId, leaderPersonId).query(Long.class).single();
+	}
+
+	/** The URL of a pending application of a new person to the team. */
+	private String freshApplication(long teamId) {
+		long personId = jdbc().sql("select leader_person_id from volunteer_team where id = ?").param(teamId)
+			.query(Long.class).single();
+		long applicant = freshPerson(jdbc().sql("select org_id from volunteer_team where id = ?").param(teamId)
+			.query(Long.class).single());
+		long application = jdbc().sql("insert into team_member (team_id, person_id) values (?, ?) returning id")
+			.params(teamId, applicant == personId ? freshPerson(heping) : applicant).query(Long.class).single();
+		return "/api/v1/teams/" + teamId + "/applications/" + application;
+	}
+
+	private long demoPerson(String username) {
+		return jdbc().sql("select person_id from account where username = ?").param(username).query(Long.class).single();
+	}
+
+	private String certificateCode;
+
+	/** The code of a certificate issued to a registered volunteer of 和平社区. */
+	private String certificateCode() {
+		if (certificateCode == null) {
+			long person = freshPerson(heping);
+			jdbc().sql("insert into volunteer (person_id, org_id, source, status, volunteer_no) values (?, ?, 'UNIT', 'ACTIVE', ?)")
+				.params(person, heping, DemoCity.unique("ZYT")).update();
+			certificateCode = context.getBean(org.wenming.volunteer.Certificates.class)
+				.issueForSelf(person, "http://localhost/certificates/").code();
+		}
+		return certificateCode;
 	}
 
 	@TestFactory

@@ -1,0 +1,58 @@
+package org.wenming.volunteer.web;
+
+import java.util.List;
+
+import org.wenming.directory.DataScopes;
+import org.wenming.directory.Org;
+import org.wenming.directory.OrgDirectory;
+import org.wenming.directory.Permission;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The orgs the volunteer pages offer: those of the caller's scope, or every community for residents. */
+@Component
+class VolunteerChoices {
+
+	private final OrgDirectory orgs;
+
+	private final DataScopes scopes;
+
+	private final JdbcClient jdbc;
+
+	VolunteerChoices(OrgDirectory orgs, DataScopes scopes, JdbcClient jdbc) {
+		this.orgs = orgs;
+		this.scopes = scopes;
+		this.jdbc = jdbc;
+	}
+
+	/** Open orgs in the caller's scope for the permission, in tree order. */
+	@Transactional(readOnly = true)
+	List<OrgOption> inScope(Permission permission) {
+		var scope = scopes.current(permission);
+		return DataScopes.asSystem(() -> orgs.visibleTree(false)).stream()
+			.filter(scope::covers)
+			.map(org -> new OrgOption(org.id(), "\u3000".repeat(Math.max(0, org.depth() - depthOfRoot(scope))) + org.name()))
+			.toList();
+	}
+
+	/** The open communities and villages people register with, in tree order. */
+	@Transactional(readOnly = true)
+	List<OrgOption> communities() {
+		return jdbc.sql("""
+				select o.id, coalesce(p.name || ' · ', '') || o.name from org o left join org p on p.id = o.parent_id
+				where o.type in ('COMMUNITY', 'VILLAGE') and o.closed_at is null order by o.path limit 2000""")
+			.query((rs, i) -> new OrgOption(rs.getLong(1), rs.getString(2)))
+			.list();
+	}
+
+	private int depthOfRoot(org.wenming.directory.DataScope scope) {
+		return scope.rootOrgIds().stream().map(orgs::find).flatMap(java.util.Optional::stream).mapToInt(Org::depth)
+			.min().orElse(0);
+	}
+
+	record OrgOption(long id, String name) {
+	}
+
+}

@@ -170,6 +170,26 @@ public class CheckIns {
 			.list();
 	}
 
+	/**
+	 * Attendances checked out and not credited yet, of activities organized in the caller's
+	 * {@code hours:confirm} scope, those flagged for review first.
+	 */
+	@Transactional(readOnly = true)
+	public List<Waiting> awaitingConfirmation() {
+		List<Object> params = new ArrayList<>();
+		String inScope = scopes.current(Permission.HOURS_CONFIRM).sqlCondition("o.path", params);
+		return jdbc.sql("""
+				select a.id, a.title, t.id, p.name, t.checked_in_at, t.checked_out_at, t.needs_review
+				from attendance t join activity a on a.id = t.activity_id join org o on o.id = a.organizer_org_id
+				join person p on p.id = t.person_id
+				where t.checked_out_at is not null and t.hours_entry_id is null and %s
+				order by t.needs_review desc, t.checked_out_at, t.id limit 500""".formatted(inScope))
+			.params(params)
+			.query((rs, i) -> new Waiting(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+					rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class), rs.getBoolean(7)))
+			.list();
+	}
+
 	Attendance find(long activityId, long personId) {
 		ActivityRow activity = ActivityRow.find(jdbc, activityId).orElseThrow(DomainException::notFound);
 		return jdbc.sql("select " + ATTENDANCE_COLUMNS
@@ -248,6 +268,11 @@ public class CheckIns {
 
 	/** What the phone sends: the scanned token or the typed code, and its position when it has one. */
 	public record Scan(String token, String code, Double lat, Double lng) {
+	}
+
+	/** An attendance waiting for its hours to be confirmed. */
+	public record Waiting(long activityId, String activityTitle, long attendanceId, String personName,
+			OffsetDateTime checkedInAt, OffsetDateTime checkedOutAt, boolean needsReview) {
 	}
 
 	/** One person's attendance recorded by the leader. */

@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Benchmarks of wenming. Usage: bench/run.sh import [ROWS] | startup | outline
+# Benchmarks of wenming. Usage: bench/run.sh import [ROWS] | startup | outline | checkin | leaderboard
 #
 # startup: seconds from launch to ready with an empty embedded database, and resident memory
 #   (bench/startup.sh).
 # outline: plan-document outline parsing speed on 1 MB of seed plans (bench/outline.sh).
+# checkin: 10,000 volunteers check in and out of 100 activities over HTTP with 64 clients, against
+#   plain JDBC inserts (bench/checkin.sh).
+# leaderboard: p95 of the city's hours leaderboard for a year over 1,000,000 ledger entries, and a
+#   plain aggregate over the whole ledger (bench/leaderboard.sh).
 #
 # import: imports ROWS (default 100,000) generated people from a CSV through the import API of a
 # freshly started application (own temporary data dir, own embedded PostgreSQL), then loads the
@@ -33,7 +37,9 @@ case "$what" in
   import) ;;
   startup) exec bench/startup.sh ;;
   outline) exec bench/outline.sh ;;
-  *) echo "usage: bench/run.sh import [ROWS] | startup | outline" >&2; exit 2 ;;
+  checkin) exec bench/checkin.sh ;;
+  leaderboard) exec bench/leaderboard.sh ;;
+  *) echo "usage: bench/run.sh import [ROWS] | startup | outline | checkin | leaderboard" >&2; exit 2 ;;
 esac
 ROWS=${2:-100000}
 

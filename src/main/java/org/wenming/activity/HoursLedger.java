@@ -1,21 +1,31 @@
 package org.wenming.activity;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import org.wenming.directory.DataScopes;
 import org.wenming.directory.Org;
 import org.wenming.directory.OrgDirectory;
+import org.wenming.directory.Permission;
 import org.wenming.platform.DomainException;
+import org.wenming.platform.audit.AuditLog;
+import org.wenming.platform.security.WenmingUser;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The hours ledger: append-only credits and corrections, the totals derived from them, and
@@ -34,13 +44,250 @@ public class HoursLedger {
 
 	private static final int RANKING_MAX = 500;
 
+	/** The days of the ledger are days in China. */
+	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+	/** At most this many hours may be credited to one person on one day. */
+	static final BigDecimal DAY_LIMIT = BigDecimal.valueOf(24);
+
 	private final JdbcClient jdbc;
 
 	private final OrgDirectory orgs;
 
-	HoursLedger(JdbcClient jdbc, OrgDirectory orgs) {
+	private final DataScopes scopes;
+
+	private final ApplicationEventPublisher events;
+
+	private final AuditLog audit;
+
+	HoursLedger(JdbcClient jdbc, OrgDirectory orgs, DataScopes scopes, ApplicationEventPublisher events,
+			AuditLog audit) {
 		this.jdbc = jdbc;
 		this.orgs = orgs;
+		this.scopes = scopes;
+		this.events = events;
+		this.audit = audit;
+	}
+
+	/**
+	 * Credits the hours of one checked-out attendance (谁组织谁记录，谁记录谁证明): the caller needs
+	 * {@code hours:confirm} over the organizing org and may not be the person who served. Returns the
+	 * new entry.
+	 */
+	@Transactional
+	public HoursEntry confirm(long activityId, long attendanceId) {
+		ActivityRow activity = confirmable(activityId);
+		WenmingUser approver = CheckIns.caller();
+		Pending pending = pending(activity, "t.id = ?", attendanceId).stream()
+			.findFirst()
+			.orElseThrow(DomainException::notFound);
+		if (pending.entryId() != null) {
+			throw DomainException.conflict("hours.confirm.already");
+		}
+		return credit(activity, pending, approver);
+	}
+
+	/**
+	 * Credits every checked-out attendance of the activity not credited yet, except the caller's own;
+	 * the new entries. Refused as a whole when one of them breaks a rule of the ledger.
+	 */
+	@Transactional
+	public List<HoursEntry> confirmAll(long activityId) {
+		ActivityRow activity = confirmable(activityId);
+		WenmingUser approver = CheckIns.caller();
+		List<HoursEntry> credited = new ArrayList<>();
+		for (Pending pending : pending(activity, "t.hours_entry_id is null and t.person_id <> ?", approver.personId())) {
+			if (pending.out() != null && CheckIns.hours(activity, pending.in(), pending.out()).signum() > 0) {
+				credited.add(credit(activity, pending, approver));
+			}
+		}
+		return credited;
+	}
+
+	/**
+	 * Appends a correction of an entry with its reason, approved by the caller ({@code hours:confirm}
+	 * over the entry's org, never the person themself). The person's net hours for the entry's
+	 * activity (or for the entry, when it has none) may not fall below zero.
+	 */
+	@Transactional
+	public HoursEntry correct(long entryId, BigDecimal hours, String reason) {
+		HoursEntry corrected = jdbc.sql("select " + ENTRY_COLUMNS + ENTRY_FROM + " where e.id = ?")
+			.param(entryId)
+			.query(HoursLedger::entry)
+			.optional()
+			.orElseThrow(DomainException::notFound);
+		Org org = orgs.find(corrected.orgId()).orElseThrow(DomainException::notFound);
+		if (!scopes.current(Permission.HOURS_CONFIRM).covers(org)) {
+			throw DomainException.notFound();
+		}
+		WenmingUser approver = CheckIns.caller();
+		if (approver.personId() == corrected.personId()) {
+			throw new DomainException("hours.self");
+		}
+		if (reason == null || reason.isBlank()) {
+			throw DomainException.onField("reason", "hours.correction.reason");
+		}
+		if (reason.length() > 500) {
+			throw DomainException.onField("reason", "hours.correction.reasonLength");
+		}
+		if (hours == null || hours.signum() == 0 || hours.scale() > 2 || hours.abs().compareTo(DAY_LIMIT) > 0) {
+			throw DomainException.onField("hours", "hours.correction.hours");
+		}
+		lockPerson(corrected.personId());
+		BigDecimal net = corrected.activityId() != null
+				? jdbc.sql("select coalesce(sum(hours), 0) from hours_entry where person_id = ? and activity_id = ?")
+					.params(corrected.personId(), corrected.activityId())
+					.query(BigDecimal.class)
+					.single()
+				: jdbc.sql("select coalesce(sum(hours), 0) from hours_entry where id = ? or corrects_entry_id = ?")
+					.params(entryId, entryId)
+					.query(BigDecimal.class)
+					.single();
+		if (net.add(hours).signum() < 0) {
+			throw DomainException.onField("hours", "hours.correction.negative", net.stripTrailingZeros().toPlainString());
+		}
+		if (hours.signum() > 0
+				&& dayHours(corrected.personId(), corrected.serviceDate()).add(hours).compareTo(DAY_LIMIT) > 0) {
+			throw DomainException.onField("hours", "hours.day.limit", corrected.serviceDate().toString());
+		}
+		long id = append(corrected.personId(), corrected.activityId(), corrected.orgId(), corrected.teamId(), "CORRECTION",
+				hours, corrected.serviceDate(), null, null, reason.trim(), entryId, approver.getUsername(), approver);
+		audit.record("HOURS_CORRECT", "hours_entry", id, corrected.orgId(),
+				"更正志愿服务时长：" + hours.toPlainString() + " 小时，原因：" + reason.trim());
+		return entry(id);
+	}
+
+	private ActivityRow confirmable(long activityId) {
+		ActivityRow activity = ActivityRow.find(jdbc, activityId).orElseThrow(DomainException::notFound);
+		if (!scopes.current(Permission.HOURS_CONFIRM).covers(activity.organizerPath())) {
+			throw DomainException.notFound();
+		}
+		return activity;
+	}
+
+	private List<Pending> pending(ActivityRow activity, String condition, Object param) {
+		return jdbc.sql("""
+				select t.id, t.person_id, t.checked_in_at, t.checked_out_at, t.hours_entry_id
+				from attendance t where t.activity_id = ?""" + " and " + condition + " order by t.id for update")
+			.params(activity.id(), param)
+			.query((rs, i) -> new Pending(rs.getLong(1), rs.getLong(2), rs.getObject(3, OffsetDateTime.class),
+					rs.getObject(4, OffsetDateTime.class), rs.getObject(5, Long.class)))
+			.list();
+	}
+
+	private HoursEntry credit(ActivityRow activity, Pending pending, WenmingUser approver) {
+		if (approver.personId() == pending.personId()) {
+			throw new DomainException("hours.self");
+		}
+		if (pending.out() == null) {
+			throw DomainException.conflict("hours.confirm.open");
+		}
+		BigDecimal hours = CheckIns.hours(activity, pending.in(), pending.out());
+		if (hours.signum() <= 0) {
+			throw new DomainException("hours.confirm.zero");
+		}
+		// The period served: the attendance within the scheduled time (the whole activity for a fixed credit).
+		OffsetDateTime from = activity.fixedHours() ? activity.startsAt() : later(pending.in(), activity.startsAt());
+		OffsetDateTime to = activity.fixedHours() ? activity.endsAt() : earlier(pending.out(), activity.endsAt());
+		lockPerson(pending.personId());
+		String overlapping = jdbc.sql("""
+				select coalesce(a.title, '') from hours_entry e left join activity a on a.id = e.activity_id
+				where e.person_id = ? and e.kind = 'CREDIT' and e.period_start < ? and e.period_end > ? limit 1""")
+			.params(pending.personId(), to, from)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+		if (overlapping != null) {
+			throw new DomainException("hours.overlap", overlapping);
+		}
+		checkDays(pending.personId(), hours, from, to);
+		long id = append(pending.personId(), activity.id(), activity.organizerOrgId(), activity.teamId(), "CREDIT", hours,
+				from.atZoneSameInstant(ZONE).toLocalDate(), from, to, null, null, activity.createdBy(),
+				approver);
+		jdbc.sql("update attendance set hours_entry_id = ?, needs_review = false, version = version + 1 where id = ?")
+			.params(id, pending.id())
+			.update();
+		audit.record("HOURS_CONFIRM", "hours_entry", id, activity.organizerOrgId(),
+				"确认志愿服务时长：" + activity.title() + "，" + hours.toPlainString() + " 小时");
+		return entry(id);
+	}
+
+	/**
+	 * Refuses a credit that would bring any day it covers above {@link #DAY_LIMIT}: a period across
+	 * midnight is split over its days in proportion to the time on each.
+	 */
+	private void checkDays(long personId, BigDecimal hours, OffsetDateTime from, OffsetDateTime to) {
+		long total = Duration.between(from, to).toSeconds();
+		LocalDate day = from.atZoneSameInstant(ZONE).toLocalDate();
+		LocalDate last = to.minusNanos(1).atZoneSameInstant(ZONE).toLocalDate();
+		for (; !day.isAfter(last); day = day.plusDays(1)) {
+			OffsetDateTime dayStart = day.atStartOfDay(ZONE).toOffsetDateTime();
+			OffsetDateTime dayEnd = day.plusDays(1).atStartOfDay(ZONE).toOffsetDateTime();
+			long inDay = Duration.between(later(from, dayStart), earlier(to, dayEnd)).toSeconds();
+			BigDecimal share = hours.multiply(BigDecimal.valueOf(inDay)).divide(BigDecimal.valueOf(total), 4,
+					RoundingMode.HALF_UP);
+			if (dayHours(personId, day).add(share).compareTo(DAY_LIMIT) > 0) {
+				throw new DomainException("hours.day.limit", day.toString());
+			}
+		}
+	}
+
+	/**
+	 * The hours credited to the person on a day: entries with a period count with the share of
+	 * their period on that day, others (corrections) on their service date.
+	 */
+	BigDecimal dayHours(long personId, LocalDate day) {
+		OffsetDateTime dayStart = day.atStartOfDay(ZONE).toOffsetDateTime();
+		OffsetDateTime dayEnd = day.plusDays(1).atStartOfDay(ZONE).toOffsetDateTime();
+		return jdbc.sql("""
+				select coalesce(sum(case when e.period_start is null then e.hours
+				  else e.hours * extract(epoch from least(e.period_end, :dayEnd) - greatest(e.period_start, :dayStart))
+				       / extract(epoch from e.period_end - e.period_start) end), 0)
+				from hours_entry e where e.person_id = :person
+				  and ((e.period_start is null and e.service_date = :day)
+				    or (e.period_start < :dayEnd and e.period_end > :dayStart))""")
+			.param("person", personId)
+			.param("day", day)
+			.param("dayStart", dayStart)
+			.param("dayEnd", dayEnd)
+			.query(BigDecimal.class)
+			.single();
+	}
+
+	private long append(long personId, Long activityId, long orgId, Long teamId, String kind, BigDecimal hours,
+			LocalDate serviceDate, OffsetDateTime from, OffsetDateTime to, String reason, Long correctsEntryId,
+			String recordedBy, WenmingUser approver) {
+		long id = jdbc.sql("""
+				insert into hours_entry (person_id, activity_id, org_id, team_id, kind, hours, service_date, period_start,
+				  period_end, reason, corrects_entry_id, recorded_by, approved_by, approver_person_id)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+			.params(personId, activityId, orgId, teamId, kind, hours, serviceDate, from, to, reason, correctsEntryId,
+					recordedBy, approver.getUsername(), approver.personId())
+			.query(Long.class)
+			.single();
+		events.publishEvent(new HoursRecorded(id, personId, activityId, orgId, teamId, hours, serviceDate,
+				"CORRECTION".equals(kind)));
+		return id;
+	}
+
+	/** Serializes the ledger writes of one person, so that the day limit and the overlap check hold. */
+	private void lockPerson(long personId) {
+		jdbc.sql("select pg_advisory_xact_lock(4302, ?)").param((int) personId).query(Object.class).single();
+	}
+
+	private HoursEntry entry(long id) {
+		return jdbc.sql("select " + ENTRY_COLUMNS + ENTRY_FROM + " where e.id = ?").param(id).query(HoursLedger::entry).single();
+	}
+
+	private static OffsetDateTime later(OffsetDateTime a, OffsetDateTime b) {
+		return a.isAfter(b) ? a : b;
+	}
+
+	private static OffsetDateTime earlier(OffsetDateTime a, OffsetDateTime b) {
+		return a.isBefore(b) ? a : b;
+	}
+
+	private record Pending(long id, long personId, OffsetDateTime in, OffsetDateTime out, Long entryId) {
 	}
 
 	/** The sum of the person's entries. */
@@ -112,7 +359,7 @@ public class HoursLedger {
 					order by hours desc, id limit ?""";
 			case ORG -> """
 					select c.id, sum(m.hours) as hours, count(distinct m.person_id) as people
-					from org c join org o on o.path like c.path || '%' join hours_month m on m.org_id = o.id
+					from org c join org o on o.path like c.path || '%%' join hours_month m on m.org_id = o.id
 					where c.path like ? and c.parent_id = %d and m.month between ? and ?
 					group by c.id having sum(m.hours) > 0
 					order by hours desc, id limit ?""".formatted(org.id());

@@ -517,7 +517,36 @@ class AuthorizationMatrixTests {
 		row("GET /api/v1/certificates/{code}", "genuine", c -> get(c, "/api/v1/certificates/" + certificateCode()),
 																									"200 200 200 200 200 200 200"),
 		row("GET /api/v1/certificates/{code}", "unknown", c -> get(c, "/api/v1/certificates/NOSUCHCODE00"),
-																									"404 404 404 404 404 404 404"));
+																									"404 404 404 404 404 404 404"),
+		// Check-in and hours: activities of 和平社区 and 明珠社区 running now, written straight into their table.
+		row("GET /api/v1/activities/{id}/checkin-token", "of 和平社区", c -> get(c,
+				"/api/v1/activities/" + runningActivity(heping) + "/checkin-token"),					"200 200 403 200 403 403 401"),
+		row("GET /api/v1/activities/{id}/checkin-token", "of 明珠社区", c -> get(c,
+				"/api/v1/activities/" + runningActivity(mingzhu) + "/checkin-token"),					"200 404 403 404 403 403 401"),
+		row("POST /api/v1/activities/{id}/check-in", "open to anyone", c -> checkIn(c, runningActivity(heping)),
+																									"200 200 200 200 200 200 401"),
+		row("POST /api/v1/activities/{id}/check-out", "after checking in", c -> checkOut(c, runningActivity(heping)),
+																									"200 200 200 200 200 200 401"),
+		row("GET /api/v1/people/me/hours", "", c -> get(c, "/api/v1/people/me/hours"),				"200 200 200 200 200 200 401"),
+		row("GET /api/v1/activities/{id}/attendance", "of 和平社区", c -> get(c,
+				"/api/v1/activities/" + runningActivity(heping) + "/attendance"),						"200 200 200 200 403 403 401"),
+		row("GET /api/v1/activities/{id}/attendance", "of 明珠社区", c -> get(c,
+				"/api/v1/activities/" + runningActivity(mingzhu) + "/attendance"),					"200 404 404 404 403 403 401"),
+		row("POST /api/v1/activities/{id}/attendance", "of 和平社区", c -> post(c,
+				"/api/v1/activities/" + runningActivity(heping) + "/attendance", groupEntry(hepingResident)),
+																									"200 200 403 200 403 403 401"),
+		row("POST /api/v1/activities/{id}/attendance", "of 明珠社区", c -> post(c,
+				"/api/v1/activities/" + runningActivity(mingzhu) + "/attendance", groupEntry(mingzhuResident)),
+																									"200 404 403 404 403 403 401"),
+		row("POST /api/v1/activities/{id}/attendance/confirm", "of 和平社区", c -> post(c,
+				"/api/v1/activities/" + attendedActivity(heping) + "/attendance/confirm", null),		"200 200 403 200 403 403 401"),
+		row("POST /api/v1/activities/{id}/attendance/confirm", "of 明珠社区", c -> post(c,
+				"/api/v1/activities/" + attendedActivity(mingzhu) + "/attendance/confirm", null),	"200 404 403 404 403 403 401"),
+		row("POST /api/v1/hours/corrections", "of 和平社区", c -> post(c, "/api/v1/hours/corrections",
+				correction(heping)),																"201 201 403 201 403 403 401"),
+		row("POST /api/v1/hours/corrections", "of 明珠社区", c -> post(c, "/api/v1/hours/corrections",
+				correction(mingzhu)),																"201 404 403 404 403 403 401"),
+		row("GET /api/v1/hours/anomalies", "", c -> get(c, "/api/v1/hours/anomalies"),				"200 200 403 200 403 403 401"));
 	}
 
 	private static String newStoreItem(long orgId, int points, int stock) {
@@ -1073,6 +1102,73 @@ class AuthorizationMatrixTests {
 			.params(serviceCategory(), orgId, orgId, freshPerson(orgId), from, from.plusHours(2))
 			.query(Long.class)
 			.single();
+	}
+
+	// --- check-in and hours ---------------------------------------------------------------------
+
+	/** An activity of the org open to anyone, running from an hour ago to an hour from now. */
+	private long runningActivity(long orgId) {
+		return activityAt(orgId, java.time.OffsetDateTime.now().minusHours(1), java.time.OffsetDateTime.now().plusHours(1));
+	}
+
+	private long activityAt(long orgId, java.time.OffsetDateTime start, java.time.OffsetDateTime end) {
+		byte[] secret = new byte[32];
+		new java.security.SecureRandom().nextBytes(secret);
+		return jdbc().sql("""
+				insert into activity (title, type, organizer_org_id, place, starts_at, ends_at, capacity, audience, status,
+				  checkin_secret, created_by)
+				values ('矩阵活动', 'VOLUNTEER_SERVICE', ?, '广场', ?, ?, 100, 'ANYONE', 'ONGOING', ?, 'admin') returning id""")
+			.params(orgId, start, end, secret)
+			.query(Long.class)
+			.single();
+	}
+
+	private String checkinToken(long activityId) {
+		return ok(http.get("/api/v1/activities/" + activityId + "/checkin-token", tokens.get("admin"))).get("token")
+			.asString();
+	}
+
+	private Response checkIn(Caller caller, long activityId) {
+		return post(caller, "/api/v1/activities/" + activityId + "/check-in",
+				Http.json(Map.of("token", caller.anonymous() ? "1.2.3.4" : checkinToken(activityId))));
+	}
+
+	private Response checkOut(Caller caller, long activityId) {
+		if (caller.anonymous()) {
+			return post(caller, "/api/v1/activities/" + activityId + "/check-out", Http.json(Map.of("token", "1.2.3.4")));
+		}
+		String token = checkinToken(activityId);
+		ok(post(caller, "/api/v1/activities/" + activityId + "/check-in", Http.json(Map.of("token", token))));
+		return post(caller, "/api/v1/activities/" + activityId + "/check-out", Http.json(Map.of("token", token)));
+	}
+
+	private static String groupEntry(long personId) {
+		java.time.OffsetDateTime now = java.time.OffsetDateTime.now();
+		return Http.json(Map.of("entries", List.of(Map.of("personId", personId, "checkedInAt",
+				now.minusMinutes(50).toString(), "checkedOutAt", now.minusMinutes(5).toString()))));
+	}
+
+	/** A finished activity of the org a day ago, attended by a new person of the org and checked out. */
+	private long attendedActivity(long orgId) {
+		java.time.OffsetDateTime start = java.time.OffsetDateTime.now().minusDays(1);
+		long activity = activityAt(orgId, start, start.plusHours(2));
+		jdbc().sql("""
+				insert into attendance (activity_id, person_id, checked_in_at, checked_out_at, method, recorded_by)
+				values (?, ?, ?, ?, 'GROUP', 'admin')""")
+			.params(activity, freshPerson(orgId), start, start.plusHours(2))
+			.update();
+		return activity;
+	}
+
+	/** A correction of a credit of a new person of the org. */
+	private String correction(long orgId) {
+		long entry = jdbc().sql("""
+				insert into hours_entry (person_id, org_id, kind, hours, service_date, recorded_by, approved_by,
+				  approver_person_id) values (?, ?, 'CREDIT', 2, current_date - 3, 'admin', 'admin', ?) returning id""")
+			.params(freshPerson(orgId), orgId, orgId == heping ? mingzhuResident : hepingResident)
+			.query(Long.class)
+			.single();
+		return Http.json(Map.of("entryId", entry, "hours", -0.5, "reason", "核对后更正"));
 	}
 
 	// --- the table ------------------------------------------------------------------------------

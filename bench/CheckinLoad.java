@@ -1,0 +1,153 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The load of {@code bench/run.sh checkin}: CLIENTS concurrent clients check the prepared volunteers
+ * in and out of the prepared activities through the HTTP API (per volunteer: the organizer's
+ * token, check-in, check-out), then the same number of clients insert single rows with plain JDBC.
+ * {@code java -cp POSTGRES_JAR bench/CheckinLoad.java BASE ADMIN_TOKEN JDBC_URL CLIENTS}
+ */
+public class CheckinLoad {
+
+	private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
+
+	public static void main(String[] args) throws Exception {
+		String base = args[0];
+		String admin = args[1];
+		String url = args[2];
+		int clients = Integer.parseInt(args[3]);
+
+		// Volunteers by activity: (activity id, volunteer number), prepared by SQL.
+		List<long[]> work = new ArrayList<>();
+		try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
+			ResultSet rs = c.createStatement().executeQuery("""
+					select s.activity_id, substr(a.username, 11)::int from activity_signup s
+					join account a on a.person_id = s.person_id where a.username like 'bench-vol-%' order by 1, 2""");
+			while (rs.next()) {
+				work.add(new long[] { rs.getLong(1), rs.getLong(2) });
+			}
+		}
+		List<Long> activities = work.stream().map(w -> w[0]).distinct().toList();
+		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(Duration.ofSeconds(10)).executor(Executors.newFixedThreadPool(clients)).build();
+		ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+		AtomicLong requests = new AtomicLong();
+		AtomicLong retries = new AtomicLong();
+		ExecutorService pool = Executors.newFixedThreadPool(clients);
+		List<Future<?>> done = new ArrayList<>();
+		long start = System.nanoTime();
+		for (int t = 0; t < clients; t++) {
+			int client = t;
+			done.add(pool.submit(() -> {
+				// Each client serves its own activities, as one organizer's screen serves one activity.
+				for (long[] w : work) {
+					if (activities.indexOf(w[0]) % clients != client) {
+						continue;
+					}
+					String phone = "bench-token-" + w[1];
+					for (String action : new String[] { "check-in", "check-out" }) {
+						for (int attempt = 0;; attempt++) {
+							String token = get(http, base + "/api/v1/activities/" + w[0] + "/checkin-token", admin);
+							requests.incrementAndGet();
+							long t0 = System.nanoTime();
+							HttpResponse<String> response = post(http, base + "/api/v1/activities/" + w[0] + "/" + action,
+									phone, "{\"token\":\"" + token + "\"}");
+							requests.incrementAndGet();
+							if (response.statusCode() == 200) {
+								if (action.equals("check-in")) {
+									latencies.add(System.nanoTime() - t0);
+								}
+								break;
+							}
+							retries.incrementAndGet();
+							if (attempt > 5) {
+								throw new IllegalStateException(action + " " + response.statusCode() + " " + response.body());
+							}
+						}
+					}
+				}
+				return null;
+			}));
+		}
+		for (Future<?> f : done) {
+			f.get();
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+		double p99 = sorted[(int) Math.ceil(sorted.length * 0.99) - 1] / 1e6;
+		double checkins = work.size() / seconds;
+		pool.shutdown();
+
+		// Plain JDBC: the same number of clients, one connection each, single-row inserts in autocommit.
+		int inserts = work.size() * 2;
+		try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
+			c.createStatement().execute("""
+					drop table if exists bench_insert;
+					create table bench_insert (id bigserial primary key, activity_id bigint not null, person_id bigint not null,
+					  at timestamptz not null default now())""");
+		}
+		ExecutorService jdbcPool = Executors.newFixedThreadPool(clients);
+		List<Future<?>> jdbcDone = new ArrayList<>();
+		long jdbcStart = System.nanoTime();
+		for (int t = 0; t < clients; t++) {
+			int client = t;
+			jdbcDone.add(jdbcPool.submit(() -> {
+				try (Connection c = DriverManager.getConnection(url, "postgres", "");
+						PreparedStatement insert = c.prepareStatement(
+								"insert into bench_insert (activity_id, person_id) values (?, ?)")) {
+					for (int i = client; i < inserts; i += clients) {
+						insert.setLong(1, i % 100);
+						insert.setLong(2, i);
+						insert.executeUpdate();
+					}
+				}
+				return null;
+			}));
+		}
+		for (Future<?> f : jdbcDone) {
+			f.get();
+		}
+		double jdbcSeconds = (System.nanoTime() - jdbcStart) / 1e9;
+		jdbcPool.shutdown();
+		double jdbcRate = inserts / jdbcSeconds;
+		System.out.printf("volunteers=%d clients=%d seconds=%.1f http_requests=%d retries=%d%n", work.size(), clients,
+				seconds, requests.get(), retries.get());
+		System.out.printf("checkin_per_s=%.0f p99_ms=%.1f%n", checkins, p99);
+		System.out.printf("jdbc_insert_per_s=%.0f ratio=%.3f%n", jdbcRate, checkins / jdbcRate);
+		System.exit(0);
+	}
+
+	private static String get(HttpClient http, String url, String token) throws Exception {
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+			.header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+		Matcher m = TOKEN.matcher(response.body());
+		if (response.statusCode() != 200 || !m.find()) {
+			throw new IllegalStateException("token: " + response.statusCode() + " " + response.body());
+		}
+		return m.group(1);
+	}
+
+	private static HttpResponse<String> post(HttpClient http, String url, String token, String json) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+}

@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# bench/run.sh checkin: 10,000 volunteers check in and out of 100 running activities through the HTTP
+# API of a freshly started application (own data dir, own embedded PostgreSQL), 64 concurrent
+# clients on loopback; then plain JDBC single-row inserts with as many clients. Prints
+#   checkin_per_s=… p99_ms=…   (volunteers done per second: each one is the organizer's token,
+#                               check-in and check-out; p99 of the check-in request)
+#   jdbc_insert_per_s=… ratio=…
+# and checks that exactly 10,000 attendances exist, each checked out.
+# Volunteers (people, accounts, bearer tokens) and confirmed sign-ups are written by SQL before timing.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+OUT="$ROOT/bench/out"
+mkdir -p "$OUT"
+VOLUNTEERS=${VOLUNTEERS:-10000}
+ACTIVITIES=${ACTIVITIES:-100}
+CLIENTS=${CLIENTS:-64}
+
+JAR="$ROOT/target/wenming-0.1.0-SNAPSHOT.jar"
+if [[ ! -f "$JAR" || -n "$(find src pom.xml -newer "$JAR" -print -quit)" ]]; then
+  echo "building $JAR …" >&2
+  ./mvnw -q -o -DskipTests package
+fi
+
+free_port() {
+  local port
+  while :; do
+    port=$((20000 + RANDOM % 20000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"
+      return
+    fi
+  done
+}
+
+DATA=$(mktemp -d "${TMPDIR:-/tmp}/wenming-bench.XXXXXX")
+LOG="$OUT/app.log"
+PORT=$(free_port)
+APP_PID=""
+cleanup() {
+  if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
+    kill "$APP_PID"
+    wait "$APP_PID" 2>/dev/null || true
+  fi
+  rm -rf "$DATA"
+}
+trap cleanup EXIT
+
+echo "starting the application on port $PORT (data in $DATA) …" >&2
+java -Xmx2g ${BENCH_JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --wenming.data-dir="$DATA" >"$LOG" 2>&1 &
+APP_PID=$!
+BASE="http://127.0.0.1:$PORT"
+for _ in $(seq 1 180); do
+  if curl -fs "$BASE/actuator/health" >/dev/null 2>&1; then break; fi
+  if ! kill -0 "$APP_PID" 2>/dev/null; then echo "the application did not start, see $LOG" >&2; exit 1; fi
+  sleep 1
+done
+curl -fs "$BASE/actuator/health" >/dev/null
+
+# The first start creates "admin" with a random password printed once in the log.
+PASSWORD=""
+for _ in $(seq 1 30); do
+  PASSWORD=$(sed -n 's/.*初始密码：\([A-Za-z0-9]*\).*/\1/p' "$LOG" | head -1)
+  [[ -n "$PASSWORD" ]] && break
+  sleep 1
+done
+PG_PORT=$(sed -n 's/.*Embedded PostgreSQL listening on port \([0-9]*\).*/\1/p' "$LOG" | head -1)
+if [[ -z "$PASSWORD" || -z "$PG_PORT" ]]; then echo "admin password or database port not found in $LOG" >&2; exit 1; fi
+
+TOKEN=$(curl -fsS -H 'Content-Type: application/json' \
+  -d "{\"username\":\"admin\",\"password\":\"$PASSWORD\"}" "$BASE/api/v1/auth/token" \
+  | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
+[[ -n "$TOKEN" ]] || { echo "no token" >&2; exit 1; }
+
+PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d wenming)
+ROOT_ORG=$("${PSQL[@]}" -tA -c "select id from org where parent_id is null order by id limit 1")
+"${PSQL[@]}" <<SQL
+insert into activity (title, type, organizer_org_id, place, starts_at, ends_at, capacity, audience, status,
+  confirmed_count, checkin_secret, created_by)
+select '基准活动' || g, 'VOLUNTEER_SERVICE', $ROOT_ORG, '基准广场', now() - interval '1 hour', now() + interval '5 hours',
+  $VOLUNTEERS / $ACTIVITIES, 'VOLUNTEERS', 'ONGOING', $VOLUNTEERS / $ACTIVITIES,
+  decode(md5(random()::text) || md5(random()::text), 'hex'), 'admin'
+from generate_series(1, $ACTIVITIES) g;
+with p as (
+  insert into person (name, home_org_id) select '基准志愿者' || g, $ROOT_ORG from generate_series(1, $VOLUNTEERS) g
+  returning id, name)
+insert into account (person_id, username, password_hash) select id, 'bench-vol-' || substr(name, 6), '{noop}-' from p;
+insert into api_token (token_hash, username, expires_at)
+select sha256(convert_to('bench-token-' || g, 'UTF8')), 'bench-vol-' || g, now() + interval '1 day'
+from generate_series(1, $VOLUNTEERS) g;
+insert into activity_signup (activity_id, person_id, status, confirmed_at)
+select a.id, c.person_id, 'CONFIRMED', now()
+from account c join (select id, row_number() over (order by id) - 1 as n from activity where title like '基准活动%') a
+  on a.n = (substr(c.username, 11)::int - 1) / ($VOLUNTEERS / $ACTIVITIES)
+where c.username like 'bench-vol-%';
+SQL
+echo "prepared $VOLUNTEERS volunteers signed up for $ACTIVITIES activities" >&2
+
+PG_JAR=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | sort | tail -1)
+java -cp "$PG_JAR" bench/CheckinLoad.java "$BASE" "$TOKEN" "jdbc:postgresql://127.0.0.1:$PG_PORT/wenming" "$CLIENTS"
+
+read -r TOTAL OUT_COUNT PAIRS <<<"$("${PSQL[@]}" -tA -F ' ' -c "select count(*), count(checked_out_at),
+  count(distinct (activity_id, person_id)) from attendance")"
+echo "attendances=$TOTAL checked_out=$OUT_COUNT distinct=$PAIRS"
+if [[ "$TOTAL" != "$VOLUNTEERS" || "$OUT_COUNT" != "$VOLUNTEERS" || "$PAIRS" != "$VOLUNTEERS" ]]; then
+  echo "lost or doubled attendances" >&2
+  exit 1
+fi

@@ -1,0 +1,204 @@
+package org.wenming.activity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.wenming.directory.DataScopes;
+import org.wenming.directory.Permission;
+import org.wenming.platform.DomainException;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The rotating check-in tokens an activity's organizer shows as a QR code: each names the activity
+ * and the time it was issued, is signed with the activity's secret (HMAC-SHA256), lives
+ * {@link #LIFETIME} and comes with a six-digit code that may be typed instead. The first person to
+ * use a token owns it; it is refused to anyone else.
+ */
+@Service
+public class CheckInTokens {
+
+	/** How long a token may be used after it was issued. */
+	public static final Duration LIFETIME = Duration.ofSeconds(30);
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final JdbcClient jdbc;
+
+	private final DataScopes scopes;
+
+	private final Clock clock;
+
+	CheckInTokens(JdbcClient jdbc, DataScopes scopes, Clock clock) {
+		this.jdbc = jdbc;
+		this.scopes = scopes;
+		this.clock = clock;
+	}
+
+	/**
+	 * The activity's live token nobody has used yet, or a new one; for organizers with
+	 * {@code activity:write} over the organizing org.
+	 */
+	@Transactional
+	public Token current(long activityId) {
+		ActivityRow activity = ActivityRow.find(jdbc, activityId).orElseThrow(DomainException::notFound);
+		scopes.require(Permission.ACTIVITY_WRITE, activity.organizerPath());
+		if (!"OPEN".equals(activity.status()) && !"ONGOING".equals(activity.status())) {
+			throw new DomainException("hours.checkin.notRunning");
+		}
+		jdbc.sql("select pg_advisory_xact_lock(4301, ?)").param((int) activityId).query(Object.class).single();
+		OffsetDateTime now = OffsetDateTime.now(clock);
+		Optional<Token> live = jdbc.sql("""
+				select nonce, code, issued_at, expires_at from checkin_token
+				where activity_id = ? and used_by is null and expires_at > ? order by issued_at desc limit 1""")
+			.params(activityId, now)
+			.query((rs, i) -> token(activity, rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class),
+					rs.getObject(4, OffsetDateTime.class)))
+			.optional();
+		return live.orElseGet(() -> issue(activity, now));
+	}
+
+	private Token issue(ActivityRow activity, OffsetDateTime now) {
+		String code;
+		do {
+			code = "%06d".formatted(RANDOM.nextInt(1_000_000));
+		}
+		while (jdbc.sql("select count(*) from checkin_token where activity_id = ? and code = ? and expires_at > ?")
+			.params(activity.id(), code, now)
+			.query(Long.class)
+			.single() > 0);
+		byte[] bytes = new byte[12];
+		RANDOM.nextBytes(bytes);
+		String nonce = HexFormat.of().formatHex(bytes);
+		OffsetDateTime expires = now.plus(LIFETIME);
+		jdbc.sql("""
+				insert into checkin_token (activity_id, nonce, code, issued_at, expires_at) values (?, ?, ?, ?, ?)""")
+			.params(activity.id(), nonce, code, now, expires)
+			.update();
+		return token(activity, nonce, code, now, expires);
+	}
+
+	private static Token token(ActivityRow activity, String nonce, String code, OffsetDateTime issued,
+			OffsetDateTime expires) {
+		String payload = activity.id() + "." + issued.toInstant().toEpochMilli() + "." + nonce;
+		return new Token(payload + "." + sign(activity.checkinSecret(), payload), code, issued, expires);
+	}
+
+	/**
+	 * The stored token a scanned string or a typed code stands for, once checked: signed with the
+	 * activity's secret, of this activity, not expired, and not used by anyone but the person.
+	 * Does not mark it used; {@link #use} does.
+	 */
+	Used verify(ActivityRow activity, String scanned, String code, long personId) {
+		OffsetDateTime now = OffsetDateTime.now(clock);
+		Long id;
+		String method;
+		if (scanned != null && !scanned.isBlank()) {
+			String[] parts = scanned.trim().split("\\.");
+			if (parts.length != 4) {
+				throw DomainException.onField("token", "hours.checkin.token.invalid");
+			}
+			long tokenActivity;
+			try {
+				tokenActivity = Long.parseLong(parts[0]);
+				Long.parseLong(parts[1]);
+			}
+			catch (NumberFormatException ex) {
+				throw DomainException.onField("token", "hours.checkin.token.invalid");
+			}
+			if (tokenActivity != activity.id()) {
+				throw DomainException.onField("token", "hours.checkin.token.otherActivity");
+			}
+			String payload = parts[0] + "." + parts[1] + "." + parts[2];
+			if (!MessageDigest.isEqual(sign(activity.checkinSecret(), payload).getBytes(StandardCharsets.US_ASCII),
+					parts[3].getBytes(StandardCharsets.US_ASCII))) {
+				throw DomainException.onField("token", "hours.checkin.token.invalid");
+			}
+			id = jdbc.sql("select id from checkin_token where activity_id = ? and nonce = ?")
+				.params(activity.id(), parts[2])
+				.query(Long.class)
+				.optional()
+				.orElseThrow(() -> DomainException.onField("token", "hours.checkin.token.invalid"));
+			method = "QR";
+		}
+		else if (code != null && code.trim().matches("\\d{6}")) {
+			// The newest token with the code: a live one if there is one, else the one that expired.
+			id = jdbc.sql("""
+					select id from checkin_token where activity_id = ? and code = ?
+					order by (expires_at > ?) desc, issued_at desc limit 1""")
+				.params(activity.id(), code.trim(), now)
+				.query(Long.class)
+				.optional()
+				.orElseThrow(() -> DomainException.onField("code", "hours.checkin.code.unknown"));
+			method = "CODE";
+		}
+		else {
+			throw DomainException.onField("token", "hours.checkin.token.missing");
+		}
+		record State(OffsetDateTime expiresAt, Long usedBy) {
+		}
+		State state = jdbc.sql("select expires_at, used_by from checkin_token where id = ?")
+			.param(id)
+			.query((rs, i) -> new State(rs.getObject(1, OffsetDateTime.class), rs.getObject(2, Long.class)))
+			.single();
+		if (state.usedBy() != null && state.usedBy() != personId) {
+			throw DomainException.conflict("hours.checkin.token.usedByOther");
+		}
+		if (state.usedBy() == null && !now.isBefore(state.expiresAt())) {
+			throw new DomainException("hours.checkin.token.expired");
+		}
+		if (state.usedBy() != null && !now.isBefore(state.expiresAt().plus(LIFETIME.multipliedBy(20)))) {
+			// The owner may scan their token again for a while (for example to check out); not forever.
+			throw new DomainException("hours.checkin.token.expired");
+		}
+		return new Used(id, method);
+	}
+
+	/**
+	 * Binds the token to the person, unless someone else got there first (then refused); using it
+	 * again as the same person changes nothing.
+	 */
+	void use(Used token, long personId) {
+		int bound = jdbc.sql("""
+				update checkin_token set used_by = ?, used_at = coalesce(used_at, ?)
+				where id = ? and (used_by is null or used_by = ?)""")
+			.params(personId, OffsetDateTime.now(clock), token.id(), personId)
+			.update();
+		if (bound == 0) {
+			throw DomainException.conflict("hours.checkin.token.usedByOther");
+		}
+	}
+
+	static String sign(byte[] secret, String payload) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+			byte[] signature = mac.doFinal(payload.getBytes(StandardCharsets.US_ASCII));
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A token as shown to the organizer: the string in the QR code and the code typed instead. */
+	public record Token(String token, String code, OffsetDateTime issuedAt, OffsetDateTime expiresAt) {
+	}
+
+	record Used(long id, String method) {
+	}
+
+}

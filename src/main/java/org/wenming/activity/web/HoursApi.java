@@ -1,0 +1,113 @@
+package org.wenming.activity.web;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.wenming.activity.Attendance;
+import org.wenming.activity.CheckInTokens;
+import org.wenming.activity.CheckIns;
+import org.wenming.activity.HoursAnomalies;
+import org.wenming.activity.HoursEntry;
+import org.wenming.activity.HoursLedger;
+import org.wenming.platform.security.WenmingUser;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Check-in and check-out as JSON, the organizer's rotating token, attendance with 集体录入 and
+ * confirmation, corrections, anomalies, and the caller's own hours.
+ */
+@RestController
+class HoursApi {
+
+	private final CheckInTokens tokens;
+
+	private final CheckIns checkIns;
+
+	private final HoursLedger ledger;
+
+	private final HoursAnomalies anomalies;
+
+	HoursApi(CheckInTokens tokens, CheckIns checkIns, HoursLedger ledger, HoursAnomalies anomalies) {
+		this.tokens = tokens;
+		this.checkIns = checkIns;
+		this.ledger = ledger;
+		this.anomalies = anomalies;
+	}
+
+	/** The token to show now, with its code and its QR code as SVG. */
+	@GetMapping("/api/v1/activities/{id}/checkin-token")
+	TokenView token(@PathVariable long id) {
+		CheckInTokens.Token token = tokens.current(id);
+		return new TokenView(token.token(), token.code(), token.expiresAt(), QrCodes.svg(token.token()));
+	}
+
+	@PostMapping("/api/v1/activities/{id}/check-in")
+	Attendance checkIn(@PathVariable long id, @RequestBody CheckIns.Scan scan) {
+		return checkIns.checkIn(id, scan);
+	}
+
+	@PostMapping("/api/v1/activities/{id}/check-out")
+	Attendance checkOut(@PathVariable long id, @RequestBody CheckIns.Scan scan) {
+		return checkIns.checkOut(id, scan);
+	}
+
+	@GetMapping("/api/v1/activities/{id}/attendance")
+	List<Attendance> attendance(@PathVariable long id) {
+		return checkIns.ofActivity(id);
+	}
+
+	/** 集体录入: attendance for a list of people with their check-in and check-out times. */
+	@PostMapping("/api/v1/activities/{id}/attendance")
+	List<Attendance> recordGroup(@PathVariable long id, @RequestBody GroupBody body) {
+		return checkIns.recordGroup(id, body.entries());
+	}
+
+	/** Confirms one attendance ({@code attendanceId}) or, without it, every one waiting. */
+	@PostMapping("/api/v1/activities/{id}/attendance/confirm")
+	List<HoursEntry> confirm(@PathVariable long id, @RequestBody(required = false) ConfirmBody body) {
+		if (body != null && body.attendanceId() != null) {
+			return List.of(ledger.confirm(id, body.attendanceId()));
+		}
+		return ledger.confirmAll(id);
+	}
+
+	@PostMapping("/api/v1/hours/corrections")
+	ResponseEntity<HoursEntry> correct(@RequestBody CorrectionBody body) {
+		HoursEntry entry = ledger.correct(body.entryId(), body.hours(), body.reason());
+		return ResponseEntity.status(201).body(entry);
+	}
+
+	@GetMapping("/api/v1/hours/anomalies")
+	List<HoursAnomalies.Anomaly> anomalies() {
+		return anomalies.find();
+	}
+
+	@GetMapping("/api/v1/people/me/hours")
+	MyHours myHours(@AuthenticationPrincipal WenmingUser user) {
+		return new MyHours(ledger.totalHours(user.personId()), ledger.entries(user.personId()));
+	}
+
+	record TokenView(String token, String code, OffsetDateTime expiresAt, String qrSvg) {
+	}
+
+	record GroupBody(List<CheckIns.GroupEntry> entries) {
+	}
+
+	record ConfirmBody(Long attendanceId) {
+	}
+
+	record CorrectionBody(long entryId, BigDecimal hours, String reason) {
+	}
+
+	record MyHours(BigDecimal totalHours, List<HoursEntry> entries) {
+	}
+
+}

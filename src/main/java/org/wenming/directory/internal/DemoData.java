@@ -169,7 +169,8 @@ class DemoData implements ApplicationRunner {
 
 		List<Long> careCount = new ArrayList<>();
 		jdbc.sql("""
-				select p.id, p.birth_date, p.home_org_id from person p where p.home_org_id is not null
+				select p.id, p.birth_date, p.home_org_id from person p
+				where p.home_org_id is not null and p.birth_date is not null
 				order by p.id""")
 			.query(rs -> {
 				int age = LocalDate.now().getYear() - rs.getDate(2).toLocalDate().getYear();

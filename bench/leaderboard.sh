@@ -110,14 +110,17 @@ create table bench_approver as
 SQL
 
 # Inserts ENTRIES entries by the generator named, after emptying the ledger (its guard against
-# changes is lifted for that moment only; the sums are emptied with it).
+# changes, and that of the points that refer to it, lifted for that moment only; the sums are
+# emptied with it).
 generate() {
   local spread=$1 start
   start=$(date +%s)
   "${PSQL[@]}" <<SQL
 alter table hours_entry disable trigger hours_entry_no_truncate;
-truncate hours_entry, hours_month, hours_year;
+alter table points_entry disable trigger points_entry_no_truncate;
+truncate hours_entry, points_entry, hours_month, hours_year;
 alter table hours_entry enable trigger hours_entry_no_truncate;
+alter table points_entry enable trigger points_entry_no_truncate;
 drop table if exists bench_person;
 create table bench_person as
   with p as (insert into person (name, home_org_id)
@@ -126,14 +129,15 @@ create table bench_person as
 SQL
   if [[ "$spread" == realistic ]]; then
     "${PSQL[@]}" <<SQL
--- entry g: volunteer n = g mod PEOPLE, its j-th entry (j = g div PEOPLE); its spell of k months starts at s
+-- entry g: volunteer n = g mod PEOPLE, its j-th entry j = g div PEOPLE, in month (13n + j mod (3 + n mod 22)) mod 24 of the window
 insert into hours_entry (person_id, org_id, team_id, kind, hours, service_date, recorded_by, approved_by, approver_person_id)
 select p.id,
   o.id,
-  case when j % 7 = 0 then null when n % 4 = 0 and j % 3 = 0 then (n % 40) * 5 + (n + 1) % 5 + 1 else (n % 40) * 5 + n % 5 + 1 end,
-  'CREDIT', (1 + (g * 17) % 16) / 4.0,
+  case when x.j % 7 = 0 then null
+    when x.n % 4 = 0 and x.j % 3 = 0 then (x.n % 40) * 5 + (x.n + 1) % 5 + 1 else (x.n % 40) * 5 + x.n % 5 + 1 end,
+  'CREDIT', (1 + (x.g * 17) % 16) / 4.0,
   least(current_date, (date_trunc('month', current_date) - interval '23 months'
-    + make_interval(months => ((n * 13) % 24 + j % (3 + n % 22)) % 24))::date + ((g * 37) % 28)::int),
+    + make_interval(months => ((x.n * 13) % 24 + x.j % (3 + x.n % 22)) % 24))::date + ((x.g * 37) % 28)::int),
   'bench', 'bench', a.id
 from (select g, g % $PEOPLE as n, g / $PEOPLE as j from generate_series(0, $ENTRIES - 1) g) x
 cross join bench_approver a

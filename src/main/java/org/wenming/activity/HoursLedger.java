@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import org.wenming.directory.DataScope;
 import org.wenming.directory.DataScopes;
 import org.wenming.directory.Org;
 import org.wenming.directory.OrgDirectory;
@@ -334,39 +335,80 @@ public class HoursLedger {
 	/**
 	 * The top {@code limit} people, teams or child orgs by hours recorded within the subtree of
 	 * {@code orgId} in the months {@code from} to {@code to} (inclusive). Ties share the order of
-	 * their ids; rows with no hours left after corrections are left out.
+	 * their ids; rows with no hours left after corrections are left out. Whole calendar years of the
+	 * period are read from the yearly sums, the months around them from the monthly sums.
 	 */
 	public List<HoursRank> ranking(RankBy by, long orgId, YearMonth from, YearMonth to, int limit) {
+		return ranking(by, orgId, from, to, limit, true);
+	}
+
+	/**
+	 * The leaderboard of an org in the caller's scope for {@code volunteer:read} (else "not found"),
+	 * or, without an org, of the first org of that scope.
+	 */
+	@Transactional(readOnly = true)
+	public List<HoursRank> rankingInScope(RankBy by, Long orgId, YearMonth from, YearMonth to, int limit) {
+		DataScope scope = scopes.current(Permission.VOLUNTEER_READ);
+		long id = orgId != null ? orgId : scope.rootOrgIds().stream().findFirst().orElseThrow(DomainException::notFound);
+		Org org = orgs.find(id).orElseThrow(DomainException::notFound);
+		if (!scope.covers(org)) {
+			throw DomainException.notFound();
+		}
+		return ranking(by, org.id(), from, to, limit);
+	}
+
+	/** As {@link #ranking(RankBy, long, YearMonth, YearMonth, int)}, reading only monthly sums unless {@code years}. */
+	List<HoursRank> ranking(RankBy by, long orgId, YearMonth from, YearMonth to, int limit, boolean years) {
 		if (from.isAfter(to)) {
 			throw new DomainException("activity.hours.ranking.period");
 		}
 		Org org = orgs.find(orgId).orElseThrow(DomainException::notFound);
 		int top = Math.max(1, Math.min(limit, RANKING_MAX));
-		LocalDate first = from.atDay(1);
-		LocalDate last = to.atDay(1);
+		// Whole years first..last (none when first > last), and the months before and after them.
+		int firstYear = from.getMonthValue() == 1 ? from.getYear() : from.getYear() + 1;
+		int lastYear = to.getMonthValue() == 12 ? to.getYear() : to.getYear() - 1;
+		if (!years || firstYear > lastYear) {
+			firstYear = to.getYear() + 1;
+			lastYear = to.getYear();
+		}
+		YearMonth headEnd = firstYear > lastYear ? to : YearMonth.of(firstYear, 1).minusMonths(1);
+		YearMonth tailStart = firstYear > lastYear ? to.plusMonths(1) : YearMonth.of(lastYear, 12).plusMonths(1);
+		String sums = """
+				(select y.person_id, y.org_id, y.team_id, y.hours from hours_year y where y.year between :firstYear and :lastYear
+				 union all
+				 select m.person_id, m.org_id, m.team_id, m.hours from hours_month m
+				 where m.month between :from and :headEnd or m.month between :tailStart and :to) m""";
 		String sql = switch (by) {
 			case PERSON -> """
 					select m.person_id as id, sum(m.hours) as hours, 1 as people
-					from hours_month m join org o on o.id = m.org_id
-					where o.path like ? and m.month between ? and ?
+					from %s join org o on o.id = m.org_id
+					where o.path like :path
 					group by m.person_id having sum(m.hours) > 0
-					order by hours desc, id limit ?""";
+					order by hours desc, id limit :top""";
 			case TEAM -> """
 					select m.team_id as id, sum(m.hours) as hours, count(distinct m.person_id) as people
-					from hours_month m join org o on o.id = m.org_id
-					where o.path like ? and m.month between ? and ? and m.team_id <> 0
+					from %s join org o on o.id = m.org_id
+					where o.path like :path and m.team_id <> 0
 					group by m.team_id having sum(m.hours) > 0
-					order by hours desc, id limit ?""";
+					order by hours desc, id limit :top""";
 			case ORG -> """
 					select c.id, sum(m.hours) as hours, count(distinct m.person_id) as people
-					from org c join org o on o.path like c.path || '%%' join hours_month m on m.org_id = o.id
-					where c.path like ? and c.parent_id = %d and m.month between ? and ?
+					from org c join org o on starts_with(o.path, c.path) join %s on m.org_id = o.id
+					where c.parent_id = :parent
 					group by c.id having sum(m.hours) > 0
-					order by hours desc, id limit ?""".formatted(org.id());
+					order by hours desc, id limit :top""";
 		};
 		int[] rank = { 0 };
-		return jdbc.sql(sql)
-			.params(org.path() + "%", first, last, top)
+		return jdbc.sql(sql.replace("%s", sums))
+			.param("firstYear", firstYear)
+			.param("lastYear", lastYear)
+			.param("from", from.atDay(1))
+			.param("headEnd", headEnd.atDay(1))
+			.param("tailStart", tailStart.atDay(1))
+			.param("to", to.atDay(1))
+			.param("path", org.path() + "%")
+			.param("parent", org.id())
+			.param("top", top)
 			.query((rs, row) -> new HoursRank(++rank[0], rs.getLong("id"), rs.getBigDecimal("hours"), rs.getLong("people")))
 			.list();
 	}

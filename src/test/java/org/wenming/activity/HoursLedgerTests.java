@@ -27,7 +27,7 @@ import static org.wenming.activity.HoursFixture.refused;
  * The write side of the hours ledger against the real database: nobody confirms or corrects their
  * own hours, no day gets more than 24 hours, credited periods never overlap, corrections need a
  * reason and keep every activity's net hours at zero or above, entries are never changed, and after
- * a random run every total equals the sum of its entries and of its monthly sums.
+ * a random run every total equals the sum of its entries and of its monthly and yearly sums.
  */
 @SpringBootTest
 @RecordApplicationEvents
@@ -161,7 +161,7 @@ class HoursLedgerTests {
 	}
 
 	@Test
-	void afterARandomRunEveryTotalEqualsItsEntriesAndItsMonthlySums() {
+	void afterARandomRunEveryTotalEqualsItsEntriesAndItsMonthlyAndYearlySums() {
 		Random random = new Random(20260305L);
 		List<String> people = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {
@@ -205,7 +205,14 @@ class HoursLedgerTests {
 				.param(person)
 				.query(BigDecimal.class)
 				.single();
-			assertThat(ledger.totalHours(person)).as(volunteer).isEqualByComparingTo(sum).isEqualByComparingTo(months);
+			BigDecimal years = jdbc.sql("select coalesce(sum(hours), 0) from hours_year where person_id = ?")
+				.param(person)
+				.query(BigDecimal.class)
+				.single();
+			assertThat(ledger.totalHours(person)).as(volunteer)
+				.isEqualByComparingTo(sum)
+				.isEqualByComparingTo(months)
+				.isEqualByComparingTo(years);
 			assertThat(ledger.summary(person).totalHours()).isEqualByComparingTo(sum);
 			assertThat(sum.signum()).isGreaterThanOrEqualTo(0);
 		}

@@ -546,7 +546,11 @@ class AuthorizationMatrixTests {
 				correction(heping)),																"201 201 403 201 403 403 401"),
 		row("POST /api/v1/hours/corrections", "of 明珠社区", c -> post(c, "/api/v1/hours/corrections",
 				correction(mingzhu)),																"201 404 403 404 403 403 401"),
-		row("GET /api/v1/hours/anomalies", "", c -> get(c, "/api/v1/hours/anomalies"),				"200 200 403 200 403 403 401"));
+		row("GET /api/v1/hours/anomalies", "", c -> get(c, "/api/v1/hours/anomalies"),				"200 200 403 200 403 403 401"),
+		row("GET /api/v1/hours/leaderboard", "of 和平社区",
+				c -> get(c, "/api/v1/hours/leaderboard?by=PERSON&orgId=" + heping),					"200 200 200 200 403 403 401"),
+		row("GET /api/v1/hours/leaderboard", "of 明珠社区",
+				c -> get(c, "/api/v1/hours/leaderboard?by=ORG&orgId=" + mingzhu),					"200 404 404 404 403 403 401"));
 	}
 
 	private static String newStoreItem(long orgId, int points, int stock) {

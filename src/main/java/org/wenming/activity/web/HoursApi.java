@@ -2,7 +2,11 @@ package org.wenming.activity.web;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 
 import org.wenming.activity.Attendance;
 import org.wenming.activity.CheckInTokens;
@@ -10,6 +14,9 @@ import org.wenming.activity.CheckIns;
 import org.wenming.activity.HoursAnomalies;
 import org.wenming.activity.HoursEntry;
 import org.wenming.activity.HoursLedger;
+import org.wenming.activity.HoursRank;
+import org.wenming.activity.RankBy;
+import org.wenming.platform.DomainException;
 import org.wenming.platform.security.WenmingUser;
 
 import org.springframework.http.ResponseEntity;
@@ -18,6 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -93,6 +101,54 @@ class HoursApi {
 	@GetMapping("/api/v1/people/me/hours")
 	MyHours myHours(@AuthenticationPrincipal WenmingUser user) {
 		return new MyHours(ledger.totalHours(user.personId()), ledger.entries(user.personId()));
+	}
+
+	/**
+	 * The hours leaderboard of people, teams or child orgs of an org in the caller's scope
+	 * ({@code volunteer:read}), from month {@code from} to month {@code to} ({@code YYYY-MM}; by
+	 * default this year up to this month), at most {@code limit} rows (1 to 500, 100 by default).
+	 */
+	@GetMapping("/api/v1/hours/leaderboard")
+	List<HoursRank> leaderboard(@RequestParam(defaultValue = "PERSON") String by,
+			@RequestParam(required = false) String orgId, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, @RequestParam(defaultValue = "100") String limit) {
+		RankBy rankBy;
+		try {
+			rankBy = RankBy.valueOf(by.trim().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw DomainException.onField("by", "hours.leaderboard.by");
+		}
+		YearMonth now = YearMonth.now(ZoneId.of("Asia/Shanghai"));
+		YearMonth first = month("from", from, YearMonth.of(now.getYear(), 1));
+		YearMonth last = month("to", to, now);
+		long top = number("limit", limit, "hours.leaderboard.limit");
+		if (top < 1 || top > 500) {
+			throw DomainException.onField("limit", "hours.leaderboard.limit");
+		}
+		Long org = orgId == null || orgId.isBlank() ? null : (long) number("orgId", orgId, "hours.leaderboard.org");
+		return ledger.rankingInScope(rankBy, org, first, last, (int) top);
+	}
+
+	private static YearMonth month(String field, String value, YearMonth otherwise) {
+		if (value == null || value.isBlank()) {
+			return otherwise;
+		}
+		try {
+			return YearMonth.parse(value.trim());
+		}
+		catch (DateTimeParseException ex) {
+			throw DomainException.onField(field, "hours.leaderboard.month");
+		}
+	}
+
+	private static long number(String field, String value, String code) {
+		try {
+			return Long.parseLong(value.trim());
+		}
+		catch (NumberFormatException ex) {
+			throw DomainException.onField(field, code);
+		}
 	}
 
 	record TokenView(String token, String code, OffsetDateTime expiresAt, String qrSvg) {

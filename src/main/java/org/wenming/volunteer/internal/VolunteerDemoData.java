@@ -32,8 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * about 15% of the residents of each community or village registered by their community, a few
  * self-registrations of 和平社区 waiting for review, one refused and one deregistered; one team
  * (志愿服务队) per community or village with its members and a few applications. The demo account
- * {@code volunteer} is a volunteer of 和平社区, {@code leader} leads its team, {@code resident} is no
- * volunteer. Does nothing when the teams exist already.
+ * {@code volunteer} is a volunteer of 和平社区, {@code leader} leads its team (as staff, not a
+ * registered volunteer), {@code resident} is no volunteer. Does nothing when the teams exist already.
  */
 @Component
 @Profile("demo")
@@ -109,7 +109,6 @@ class VolunteerDemoData implements ApplicationRunner {
 			int target = Math.round(residents * 0.15f);
 			List<Long> active = new ArrayList<>();
 			if (heping) {
-				active.add(register(staff, leaderPerson, orgId, random));
 				active.add(register(staff, volunteerPerson, orgId, random));
 			}
 			for (long person : candidates) {

@@ -371,24 +371,43 @@ public class HoursLedger {
 			firstYear = to.getYear() + 1;
 			lastYear = to.getYear();
 		}
-		YearMonth headEnd = firstYear > lastYear ? to : YearMonth.of(firstYear, 1).minusMonths(1);
-		YearMonth tailStart = firstYear > lastYear ? to.plusMonths(1) : YearMonth.of(lastYear, 12).plusMonths(1);
-		String sums = """
-				(select y.person_id, y.org_id, y.team_id, y.hours from hours_year y where y.year between :firstYear and :lastYear
-				 union all
-				 select m.person_id, m.org_id, m.team_id, m.hours from hours_month m
-				 where m.month between :from and :headEnd or m.month between :tailStart and :to) m""";
+		boolean wholeYears = firstYear <= lastYear;
+		YearMonth headEnd = wholeYears ? YearMonth.of(firstYear, 1).minusMonths(1) : to;
+		YearMonth tailStart = wholeYears ? YearMonth.of(lastYear, 12).plusMonths(1) : to.plusMonths(1);
+		int[] rank = { 0 };
+		if (by == RankBy.PERSON && years && wholeYears && headEnd.isBefore(from)
+				&& tailStart.isAfter(to) && coversTheWholeTree(org)) {
+			return wholeTreeRanking(firstYear, lastYear, top);
+		}
+		// Only the parts of the period there are; the subtree as its org ids, so that the plan does not
+		// depend on a path pattern.
+		List<String> parts = new ArrayList<>();
+		if (wholeYears) {
+			parts.add("""
+					select y.person_id, y.org_id, y.team_id, y.hours from hours_year y
+					where y.year between :firstYear and :lastYear and y.org_id = any(:orgs)""");
+		}
+		if (!headEnd.isBefore(from)) {
+			parts.add("""
+					select m.person_id, m.org_id, m.team_id, m.hours from hours_month m
+					where m.month between :from and :headEnd and m.org_id = any(:orgs)""");
+		}
+		if (!to.isBefore(tailStart)) {
+			parts.add("""
+					select m.person_id, m.org_id, m.team_id, m.hours from hours_month m
+					where m.month between :tailStart and :to and m.org_id = any(:orgs)""");
+		}
+		String sums = "(" + String.join("\n union all\n", parts) + ") m";
 		String sql = switch (by) {
 			case PERSON -> """
 					select m.person_id as id, sum(m.hours) as hours, 1 as people
-					from %s join org o on o.id = m.org_id
-					where o.path like :path
+					from %s
 					group by m.person_id having sum(m.hours) > 0
 					order by hours desc, id limit :top""";
 			case TEAM -> """
 					select m.team_id as id, sum(m.hours) as hours, count(distinct m.person_id) as people
-					from %s join org o on o.id = m.org_id
-					where o.path like :path and m.team_id <> 0
+					from %s
+					where m.team_id <> 0
 					group by m.team_id having sum(m.hours) > 0
 					order by hours desc, id limit :top""";
 			case ORG -> """
@@ -398,7 +417,6 @@ public class HoursLedger {
 					group by c.id having sum(m.hours) > 0
 					order by hours desc, id limit :top""";
 		};
-		int[] rank = { 0 };
 		return jdbc.sql(sql.replace("%s", sums))
 			.param("firstYear", firstYear)
 			.param("lastYear", lastYear)
@@ -406,11 +424,39 @@ public class HoursLedger {
 			.param("headEnd", headEnd.atDay(1))
 			.param("tailStart", tailStart.atDay(1))
 			.param("to", to.atDay(1))
-			.param("path", org.path() + "%")
+			.param("orgs", orgs.subtreeIds(org.id()).toArray(Long[]::new))
 			.param("parent", org.id())
 			.param("top", top)
 			.query((rs, row) -> new HoursRank(++rank[0], rs.getLong("id"), rs.getBigDecimal("hours"), rs.getLong("people")))
 			.list();
+	}
+
+	/**
+	 * The top people of the whole tree over the years {@code firstYear} to {@code lastYear}, from
+	 * each person's yearly totals; for one year, the head of an index.
+	 */
+	List<HoursRank> wholeTreeRanking(int firstYear, int lastYear, int top) {
+		String sql = firstYear == lastYear ? """
+				select person_id as id, hours, 1 as people from hours_person_year
+				where year = :firstYear and year = :lastYear and hours > 0
+				order by hours desc, id limit :top""" : """
+				select person_id as id, sum(hours) as hours, 1 as people from hours_person_year
+				where year between :firstYear and :lastYear
+				group by person_id having sum(hours) > 0
+				order by hours desc, id limit :top""";
+		int[] rank = { 0 };
+		return jdbc.sql(sql)
+			.param("firstYear", firstYear)
+			.param("lastYear", lastYear)
+			.param("top", top)
+			.query((rs, row) -> new HoursRank(++rank[0], rs.getLong("id"), rs.getBigDecimal("hours"), rs.getLong("people")))
+			.list();
+	}
+
+	/** Whether the org is the only root of the tree, so that its subtree is every org. */
+	private boolean coversTheWholeTree(Org org) {
+		return org.parentId() == null
+				&& jdbc.sql("select count(*) from org where parent_id is null").query(Long.class).single() == 1;
 	}
 
 	static HoursEntry entry(ResultSet rs, int row) throws SQLException {

@@ -120,6 +120,29 @@ class LeaderboardTests {
 	}
 
 	@Test
+	void everyPersonsYearlyTotalEqualsTheEntriesAndRanksTheWholeTree() {
+		randomRun(new Random(11L), 200);
+		long mismatches = jdbc.sql("""
+				select count(*) from (
+				  select extract(year from service_date)::int as year, person_id, sum(hours) as hours from hours_entry
+				  group by 1, 2) e
+				full join hours_person_year p on p.year = e.year and p.person_id = e.person_id
+				where p.hours is distinct from e.hours""").query(Long.class).single();
+		assertThat(mismatches).isZero();
+		for (int[] years : new int[][] { { year, year }, { year - 1, year + 1 } }) {
+			int[] rank = { 0 };
+			List<HoursRank> expected = jdbc.sql("""
+					select person_id, sum(hours) from hours_entry where extract(year from service_date) between ? and ?
+					group by person_id having sum(hours) > 0 order by 2 desc, 1 limit 50""")
+				.params(years[0], years[1])
+				.query((rs, i) -> new HoursRank(++rank[0], rs.getLong(1), rs.getBigDecimal(2), 1))
+				.list();
+			assertThat(expected).isNotEmpty();
+			assertThat(ledger.wholeTreeRanking(years[0], years[1], 50)).isEqualTo(expected);
+		}
+	}
+
+	@Test
 	void metricsCountTheHoursThePeopleAndTheHoursPerResident() {
 		randomRun(new Random(7L), 150);
 		long residents = jdbc.sql("select count(*) from person p join org h on h.id = p.home_org_id where h.path like ?")

@@ -8,7 +8,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 import javax.crypto.Mac;
@@ -72,23 +74,24 @@ public class CheckInTokens {
 	}
 
 	private Token issue(ActivityRow activity, OffsetDateTime now) {
-		String code;
-		do {
-			code = "%06d".formatted(RANDOM.nextInt(1_000_000));
-		}
-		while (jdbc.sql("select count(*) from checkin_token where activity_id = ? and code = ? and expires_at > ?")
-			.params(activity.id(), code, now)
-			.query(Long.class)
-			.single() > 0);
 		byte[] bytes = new byte[12];
 		RANDOM.nextBytes(bytes);
 		String nonce = HexFormat.of().formatHex(bytes);
 		OffsetDateTime expires = now.plus(LIFETIME);
-		jdbc.sql("""
-				insert into checkin_token (activity_id, nonce, code, issued_at, expires_at) values (?, ?, ?, ?, ?)""")
-			.params(activity.id(), nonce, code, now, expires)
-			.update();
-		return token(activity, nonce, code, now, expires);
+		// A code no live token of the activity has (drawn again in the rare case it has); the
+		// caller holds the activity's lock, so nobody else issues meanwhile.
+		while (true) {
+			String code = "%06d".formatted(RANDOM.nextInt(1_000_000));
+			int issued = jdbc.sql("""
+					insert into checkin_token (activity_id, nonce, code, issued_at, expires_at)
+					select ?, ?, ?, ?, ? where not exists (
+					  select 1 from checkin_token where activity_id = ? and code = ? and expires_at > ?)""")
+				.params(activity.id(), nonce, code, now, expires, activity.id(), code, now)
+				.update();
+			if (issued == 1) {
+				return token(activity, nonce, code, now, expires);
+			}
+		}
 	}
 
 	private static Token token(ActivityRow activity, String nonce, String code, OffsetDateTime issued,
@@ -98,14 +101,18 @@ public class CheckInTokens {
 	}
 
 	/**
-	 * The stored token a scanned string or a typed code stands for, once checked: signed with the
-	 * activity's secret, of this activity, not expired, and not used by anyone but the person.
-	 * Does not mark it used; {@link #use} does.
+	 * Claims the stored token a scanned string or a typed code stands for, once checked: signed
+	 * with the activity's secret (verified here, without the database), of this activity, not
+	 * expired, and not used by anyone but the person. One statement binds it to the person unless
+	 * someone else got there first; using it again as the same person changes nothing. Called in
+	 * the caller's transaction, so a refusal that follows undoes the claim.
 	 */
-	Used verify(ActivityRow activity, String scanned, String code, long personId) {
+	Used claim(ActivityRow activity, String scanned, String code, long personId) {
 		OffsetDateTime now = OffsetDateTime.now(clock);
-		Long id;
+		String which;
+		Object[] params;
 		String method;
+		String unknown;
 		if (scanned != null && !scanned.isBlank()) {
 			String[] parts = scanned.trim().split("\\.");
 			if (parts.length != 4) {
@@ -127,59 +134,48 @@ public class CheckInTokens {
 					parts[3].getBytes(StandardCharsets.US_ASCII))) {
 				throw DomainException.onField("token", "hours.checkin.token.invalid");
 			}
-			id = jdbc.sql("select id from checkin_token where activity_id = ? and nonce = ?")
-				.params(activity.id(), parts[2])
-				.query(Long.class)
-				.optional()
-				.orElseThrow(() -> DomainException.onField("token", "hours.checkin.token.invalid"));
+			which = "activity_id = ? and nonce = ?";
+			params = new Object[] { activity.id(), parts[2] };
 			method = "QR";
+			unknown = "token:hours.checkin.token.invalid";
 		}
 		else if (code != null && code.trim().matches("\\d{6}")) {
 			// The newest token with the code: a live one if there is one, else the one that expired.
-			id = jdbc.sql("""
-					select id from checkin_token where activity_id = ? and code = ?
-					order by (expires_at > ?) desc, issued_at desc limit 1""")
-				.params(activity.id(), code.trim(), now)
-				.query(Long.class)
-				.optional()
-				.orElseThrow(() -> DomainException.onField("code", "hours.checkin.code.unknown"));
+			which = """
+					id = (select id from checkin_token where activity_id = ? and code = ?
+					      order by (expires_at > ?) desc, issued_at desc limit 1)""";
+			params = new Object[] { activity.id(), code.trim(), now };
 			method = "CODE";
+			unknown = "code:hours.checkin.code.unknown";
 		}
 		else {
 			throw DomainException.onField("token", "hours.checkin.token.missing");
 		}
-		record State(OffsetDateTime expiresAt, Long usedBy) {
+		// The owner may scan their token again for a while (for example to check out); not forever.
+		List<Object> claim = new ArrayList<>(List.of(personId, now));
+		claim.addAll(List.of(params));
+		claim.addAll(List.of(now, personId, now.minus(LIFETIME.multipliedBy(20))));
+		Optional<Long> claimed = jdbc.sql("""
+				update checkin_token set used_by = ?, used_at = coalesce(used_at, ?)
+				where %s and (used_by is null and expires_at > ? or used_by = ? and expires_at > ?)
+				returning id""".formatted(which))
+			.params(claim)
+			.query(Long.class)
+			.optional();
+		if (claimed.isPresent()) {
+			return new Used(claimed.get(), method);
 		}
-		State state = jdbc.sql("select expires_at, used_by from checkin_token where id = ?")
-			.param(id)
-			.query((rs, i) -> new State(rs.getObject(1, OffsetDateTime.class), rs.getObject(2, Long.class)))
-			.single();
+		// Refused: find out why (this path only).
+		State state = jdbc.sql("select id, expires_at, used_by from checkin_token where " + which)
+			.params(params)
+			.query(State::of)
+			.optional()
+			.orElseThrow(() -> DomainException.onField(unknown.substring(0, unknown.indexOf(':')),
+					unknown.substring(unknown.indexOf(':') + 1)));
 		if (state.usedBy() != null && state.usedBy() != personId) {
 			throw DomainException.conflict("hours.checkin.token.usedByOther");
 		}
-		if (state.usedBy() == null && !now.isBefore(state.expiresAt())) {
-			throw new DomainException("hours.checkin.token.expired");
-		}
-		if (state.usedBy() != null && !now.isBefore(state.expiresAt().plus(LIFETIME.multipliedBy(20)))) {
-			// The owner may scan their token again for a while (for example to check out); not forever.
-			throw new DomainException("hours.checkin.token.expired");
-		}
-		return new Used(id, method);
-	}
-
-	/**
-	 * Binds the token to the person, unless someone else got there first (then refused); using it
-	 * again as the same person changes nothing.
-	 */
-	void use(Used token, long personId) {
-		int bound = jdbc.sql("""
-				update checkin_token set used_by = ?, used_at = coalesce(used_at, ?)
-				where id = ? and (used_by is null or used_by = ?)""")
-			.params(personId, OffsetDateTime.now(clock), token.id(), personId)
-			.update();
-		if (bound == 0) {
-			throw DomainException.conflict("hours.checkin.token.usedByOther");
-		}
+		throw new DomainException("hours.checkin.token.expired");
 	}
 
 	static String sign(byte[] secret, String payload) {
@@ -199,6 +195,15 @@ public class CheckInTokens {
 	}
 
 	record Used(long id, String method) {
+	}
+
+	/** A stored token as read for a check-in: whether it is still live and who owns it. */
+	private record State(long id, OffsetDateTime expiresAt, Long usedBy) {
+
+		static State of(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+			return new State(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getObject(3, Long.class));
+		}
+
 	}
 
 }

@@ -62,7 +62,7 @@ public class CheckIns {
 	public Attendance checkIn(long activityId, Scan scan) {
 		WenmingUser user = caller();
 		ActivityRow activity = ActivityRow.find(jdbc, activityId).orElseThrow(DomainException::notFound);
-		CheckInTokens.Used token = tokens.verify(activity, scan.token(), scan.code(), user.personId());
+		CheckInTokens.Used token = tokens.claim(activity, scan.token(), scan.code(), user.personId());
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		if (!"OPEN".equals(activity.status()) && !"ONGOING".equals(activity.status())) {
 			throw new DomainException("hours.checkin.notRunning");
@@ -81,13 +81,12 @@ public class CheckIns {
 			throw new DomainException("hours.checkin.notSignedUp");
 		}
 		checkPosition(activity, scan);
-		tokens.use(token, user.personId());
 		jdbc.sql("""
 				insert into attendance (activity_id, person_id, checked_in_at, method, recorded_by)
 				values (?, ?, ?, ?, ?) on conflict (activity_id, person_id) do nothing""")
 			.params(activityId, user.personId(), now, token.method(), user.getUsername())
 			.update();
-		return find(activityId, user.personId());
+		return find(activity, user.personId());
 	}
 
 	/** Checks the caller out; refused before check-in, the same attendance when checked out already. */
@@ -95,20 +94,19 @@ public class CheckIns {
 	public Attendance checkOut(long activityId, Scan scan) {
 		WenmingUser user = caller();
 		ActivityRow activity = ActivityRow.find(jdbc, activityId).orElseThrow(DomainException::notFound);
-		CheckInTokens.Used token = tokens.verify(activity, scan.token(), scan.code(), user.personId());
+		tokens.claim(activity, scan.token(), scan.code(), user.personId());
 		Long attendance = jdbc.sql("select id from attendance where activity_id = ? and person_id = ? for update")
 			.params(activityId, user.personId())
 			.query(Long.class)
 			.optional()
 			.orElseThrow(() -> DomainException.conflict("hours.checkout.notCheckedIn"));
 		checkPosition(activity, scan);
-		tokens.use(token, user.personId());
 		jdbc.sql("""
 				update attendance set checked_out_at = greatest(?, checked_in_at), version = version + 1
 				where id = ? and checked_out_at is null""")
 			.params(OffsetDateTime.now(clock), attendance)
 			.update();
-		return find(activityId, user.personId());
+		return find(activity, user.personId());
 	}
 
 	/**
@@ -151,7 +149,7 @@ public class CheckIns {
 			if (written == 0) {
 				throw DomainException.conflict("hours.group.confirmed");
 			}
-			recorded.add(find(activityId, entry.personId()));
+			recorded.add(find(activity, entry.personId()));
 		}
 		audit.record("ATTENDANCE_GROUP", "activity", activityId, activity.organizerOrgId(),
 				"集体录入签到：" + activity.title() + "，" + entries.size() + "人");
@@ -191,10 +189,13 @@ public class CheckIns {
 	}
 
 	Attendance find(long activityId, long personId) {
-		ActivityRow activity = ActivityRow.find(jdbc, activityId).orElseThrow(DomainException::notFound);
+		return find(ActivityRow.find(jdbc, activityId).orElseThrow(DomainException::notFound), personId);
+	}
+
+	private Attendance find(ActivityRow activity, long personId) {
 		return jdbc.sql("select " + ATTENDANCE_COLUMNS
 				+ " from attendance t join person p on p.id = t.person_id where t.activity_id = ? and t.person_id = ?")
-			.params(activityId, personId)
+			.params(activity.id(), personId)
 			.query((rs, i) -> attendance(rs, activity))
 			.single();
 	}

@@ -2,6 +2,7 @@ package org.wenming.directory.internal;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,7 +16,6 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Loads an account for login: its password hash, whether it is locked, and the permissions its
@@ -30,28 +30,30 @@ class AccountUserDetailsService implements UserDetailsService {
 		this.jdbc = jdbc;
 	}
 
+	/** One statement (account, person and the roles in open orgs), so no transaction is needed. */
 	@Override
-	@Transactional(readOnly = true)
 	public UserDetails loadUserByUsername(String username) {
-		record Row(long id, long personId, String name, String hash, boolean enabled, Instant lockedUntil) {
+		record Row(long id, long personId, String name, String hash, boolean enabled, Instant lockedUntil,
+				List<Role> roles) {
 		}
 		Row row = jdbc.sql("""
-				select a.id, a.person_id, p.name, a.password_hash, a.enabled, a.locked_until
+				select a.id, a.person_id, p.name, a.password_hash, a.enabled, a.locked_until,
+				       array(select distinct r.role from role_assignment r join org o on o.id = r.org_id
+				             where r.account_id = a.id and o.closed_at is null order by r.role) as roles
 				from account a join person p on p.id = a.person_id where a.username = ?""")
 			.param(username)
 			.query((rs, i) -> {
 				OffsetDateTime locked = rs.getObject("locked_until", OffsetDateTime.class);
+				List<Role> roles = new ArrayList<>();
+				for (String role : (String[]) rs.getArray("roles").getArray()) {
+					roles.add(Role.valueOf(role));
+				}
 				return new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
-						locked == null ? null : locked.toInstant());
+						locked == null ? null : locked.toInstant(), roles);
 			})
 			.optional()
 			.orElseThrow(() -> new UsernameNotFoundException("no such account"));
-		List<Role> roles = jdbc.sql("""
-				select distinct r.role from role_assignment r join org o on o.id = r.org_id
-				where r.account_id = ? and o.closed_at is null""")
-			.param(row.id())
-			.query((rs, i) -> Role.valueOf(rs.getString(1)))
-			.list();
+		List<Role> roles = row.roles();
 		Set<SimpleGrantedAuthority> authorities = new LinkedHashSet<>();
 		for (Role role : roles) {
 			authorities.add(new SimpleGrantedAuthority("ROLE_" + role.name()));

@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wenming.platform.WenmingProperties;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -52,12 +53,14 @@ class EmbeddedDatabaseConfiguration {
 		return new EmbeddedCluster(start(dir), true);
 	}
 
+	/** The pool holds {@code spring.datasource.hikari.maximum-pool-size} connections, 10 unless set. */
 	@Bean
-	DataSource dataSource(EmbeddedCluster cluster) {
+	DataSource dataSource(EmbeddedCluster cluster,
+			@Value("${spring.datasource.hikari.maximum-pool-size:10}") int maximumPoolSize) {
 		HikariConfig config = new HikariConfig();
 		config.setJdbcUrl(cluster.postgres().getJdbcUrl("postgres", DATABASE));
 		config.setUsername("postgres");
-		config.setMaximumPoolSize(10);
+		config.setMaximumPoolSize(maximumPoolSize);
 		config.setPoolName("wenming-embedded");
 		// JDBC batches (imports) go out as multi-row INSERTs: several times faster on PostgreSQL.
 		config.addDataSourceProperty("reWriteBatchedInserts", "true");

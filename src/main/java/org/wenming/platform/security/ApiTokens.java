@@ -46,8 +46,7 @@ public class ApiTokens {
 		return new IssuedToken(token, expiresAt);
 	}
 
-	/** The user name a still valid token was issued to. */
-	@Transactional(readOnly = true)
+	/** The user name a still valid token was issued to (one statement, no transaction). */
 	public Optional<String> resolve(String token) {
 		if (token == null || token.isBlank() || token.length() > 200) {
 			return Optional.empty();

@@ -42,10 +42,17 @@ class LayoutModel {
 			.authorityListToSet(authentication.getAuthorities());
 	}
 
+	/**
+	 * The user's unread notifications; not counted for the JSON API (its controllers are
+	 * {@code @Controller}s too, but render no layout), which would otherwise pay a query per call.
+	 */
 	@ModelAttribute("unreadCount")
-	long unreadCount() {
+	long unreadCount(HttpServletRequest request) {
 		WenmingUser user = currentUser();
-		return user == null ? 0 : notifications.unreadCount(user.getUsername());
+		if (user == null || request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+			return 0;
+		}
+		return notifications.unreadCount(user.getUsername());
 	}
 
 	@ModelAttribute("largeFont")

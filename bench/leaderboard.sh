@@ -118,7 +118,7 @@ generate() {
   "${PSQL[@]}" <<SQL
 alter table hours_entry disable trigger hours_entry_no_truncate;
 alter table points_entry disable trigger points_entry_no_truncate;
-truncate hours_entry, points_entry, hours_month, hours_year;
+truncate hours_entry, points_entry, hours_month, hours_year, hours_person_year;
 alter table hours_entry enable trigger hours_entry_no_truncate;
 alter table points_entry enable trigger points_entry_no_truncate;
 drop table if exists bench_person;
@@ -153,23 +153,26 @@ join bench_person p on p.n = (g::bigint * 7919) % $PEOPLE
 join bench_org o on o.n = (g * 31) % 20;
 SQL
   fi
-  "${PSQL[@]}" -c "analyze hours_entry" -c "analyze hours_month" -c "analyze hours_year"
+  "${PSQL[@]}" -c "analyze hours_entry" -c "analyze hours_month" -c "analyze hours_year" -c "analyze hours_person_year"
   echo "$spread: $("${PSQL[@]}" -tA -c "select count(*) from hours_entry") entries, $("${PSQL[@]}" -tA -c "select count(*) from hours_month") monthly sums, $("${PSQL[@]}" -tA -c "select count(*) from hours_year") yearly sums, $PEOPLE people, inserted in $(( $(date +%s) - start )) s" >&2
 }
 
 # p95 of a list of milliseconds, one a line
 p95() { sort -n | awk '{ a[NR] = $1 } END { i = int(NR * 0.95 + 0.999); print a[i] }'; }
 
-# The SQL HoursLedger.ranking(PERSON, city, from, to, 100) runs, with its parameters written in.
-ranking_sql() {
-  local first_year=$1 last_year=$2 from=$3 head_end=$4 tail_start=$5 to=$6
+# The SQL HoursLedger.ranking(PERSON, city, …, 100) runs, with its parameters written in: for one
+# whole year over the whole tree, each person's yearly total; for months, the monthly sums of the
+# subtree's orgs.
+year_sql() {
+  echo "select person_id as id, hours, 1 as people from hours_person_year
+where year = $1 and year = $1 and hours > 0
+order by hours desc, id limit 100"
+}
+
+months_sql() {
   echo "select m.person_id as id, sum(m.hours) as hours, 1 as people
-from (select y.person_id, y.org_id, y.team_id, y.hours from hours_year y where y.year between $first_year and $last_year
- union all
- select m.person_id, m.org_id, m.team_id, m.hours from hours_month m
- where m.month between '$from' and '$head_end' or m.month between '$tail_start' and '$to') m
-join org o on o.id = m.org_id
-where o.path like '${CITY_PATH}%'
+from (select m.person_id, m.org_id, m.team_id, m.hours from hours_month m
+ where m.month between '$1' and '$2' and m.org_id = any('{$("${PSQL[@]}" -tA -c "select string_agg(id::text, ',') from org where path like '${CITY_PATH}%'")}'::bigint[])) m
 group by m.person_id having sum(m.hours) > 0
 order by hours desc, id limit 100"
 }
@@ -194,11 +197,10 @@ time_http() {
   done | awk '{ print $1 * 1000 }' | p95
 }
 
-YEAR_SQL=$(ranking_sql "$YEAR" "$YEAR" "$YEAR-01-01" "$((YEAR - 1))-12-01" "$((YEAR + 1))-01-01" "$YEAR-12-01")
+YEAR_SQL=$(year_sql "$YEAR")
 FROM12=$(date -d "$(date +%Y-%m-01) -11 months" +%Y-%m-01)
 TO12=$(date +%Y-%m-01)
-NEXT=$(( $(date +%Y) + 1 ))
-ROLLING_SQL=$(ranking_sql "$NEXT" "$((NEXT - 1))" "$FROM12" "$TO12" "$(date -d "$TO12 +1 month" +%Y-%m-01)" "$TO12")
+ROLLING_SQL=$(months_sql "$FROM12" "$TO12")
 
 generate realistic
 HTTP_P95=$(time_http)

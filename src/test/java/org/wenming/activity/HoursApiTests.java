@@ -54,8 +54,11 @@ class HoursApiTests {
 		Response token = http.get("/api/v1/activities/" + activity + "/checkin-token", leader);
 		assertThat(token.status()).as(token.toString()).isEqualTo(200);
 		assertThat(token.json().get("code").asString()).matches("\\d{6}");
-		assertThat(token.json().get("qrSvg").asString()).startsWith("<svg");
+		assertThat(token.json().path("qrSvg").isNull()).isTrue();
 		String scanned = token.json().get("token").asString();
+		Response withQr = http.get("/api/v1/activities/" + activity + "/checkin-token?qr=svg", leader);
+		assertThat(withQr.json().get("token").asString()).isEqualTo(scanned);
+		assertThat(withQr.json().get("qrSvg").asString()).startsWith("<svg");
 
 		Response in = http.post("/api/v1/activities/" + activity + "/check-in", phone, Http.json(Map.of("token", scanned)));
 		Response again = http.post("/api/v1/activities/" + activity + "/check-in", phone, Http.json(Map.of("token", scanned)));

@@ -50,11 +50,12 @@ class HoursApi {
 		this.anomalies = anomalies;
 	}
 
-	/** The token to show now, with its code and its QR code as SVG. */
+	/** The token to show now, with its code, and its QR code as SVG when {@code qr=svg} asks for it. */
 	@GetMapping("/api/v1/activities/{id}/checkin-token")
-	TokenView token(@PathVariable long id) {
+	TokenView token(@PathVariable long id, @RequestParam(name = "qr", required = false) String qr) {
 		CheckInTokens.Token token = tokens.current(id);
-		return new TokenView(token.token(), token.code(), token.expiresAt(), QrCodes.svg(token.token()));
+		return new TokenView(token.token(), token.code(), token.expiresAt(),
+				"svg".equals(qr) ? QrCodes.svg(token.token()) : null);
 	}
 
 	@PostMapping("/api/v1/activities/{id}/check-in")

@@ -46,6 +46,8 @@ class EmbeddedDatabaseTests {
 			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
 			key = Files.readString(keyFile);
 			JdbcClient jdbc = first.getBean(JdbcClient.class);
+			assertThat(jdbc.sql("show fsync").query(String.class).single()).as("kept data reaches the disk").isEqualTo("on");
+			assertThat(jdbc.sql("show synchronous_commit").query(String.class).single()).isEqualTo("on");
 			long id = jdbc.sql("select nextval('org_id_seq')").query(Long.class).single();
 			jdbc.sql("insert into org (id, name, type, path, depth) values (?, ?, 'CITY', ?, 0)")
 				.params(id, marker, "/" + id + "/")

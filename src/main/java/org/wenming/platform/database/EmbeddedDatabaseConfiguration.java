@@ -75,7 +75,13 @@ class EmbeddedDatabaseConfiguration {
 				.setLocaleConfig("locale", "C");
 			if (dataDir != null) {
 				Files.createDirectories(dataDir);
-				builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
+				// Data that is kept must survive a crash: every commit reaches the disk. (The library's
+				// defaults, for throw-away test clusters, turn both off.)
+				builder.setDataDirectory(dataDir)
+					.setCleanDataDirectory(false)
+					.setServerConfig("fsync", "on")
+					.setServerConfig("synchronous_commit", "on")
+					.setServerConfig("full_page_writes", "on");
 			}
 			EmbeddedPostgres postgres = builder.start();
 			createDatabase(postgres);

@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Primary;
  */
 public final class MutableClock extends Clock {
 
-	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
 	private final AtomicReference<Instant> fixed = new AtomicReference<>();
 

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.wenming.metric.MetricCatalog;
 import org.wenming.metric.MetricQuery;
+import org.wenming.plan.MutableClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * acceptance are watched afresh.
  */
 @SpringBootTest
-@Import(ServiceOrderClock.Config.class)
+@Import(MutableClock.Config.class)
 class ServiceOrderTimeLimitsTests {
 
 	@Autowired
@@ -40,7 +41,7 @@ class ServiceOrderTimeLimitsTests {
 	ServiceOrderProperties properties;
 
 	@Autowired
-	ServiceOrderClock clock;
+	MutableClock clock;
 
 	ServiceOrderFixture f;
 
@@ -49,7 +50,7 @@ class ServiceOrderTimeLimitsTests {
 	@BeforeEach
 	void tree() {
 		f = ServiceOrderFixture.create(context);
-		t0 = LocalDateTime.now(ServiceOrderClock.ZONE).withNano(0);
+		t0 = LocalDateTime.now(MutableClock.ZONE).withNano(0);
 		clock.set(t0);
 	}
 

@@ -23,68 +23,12 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-ROOT=$(pwd)
-OUT="$ROOT/bench/out"
-mkdir -p "$OUT"
 ENTRIES=${ENTRIES:-1000000}
 PEOPLE=${PEOPLE:-20000}
 RUNS=${RUNS:-50}
 
-JAR="$ROOT/target/wenming-0.1.0-SNAPSHOT.jar"
-if [[ ! -f "$JAR" || -n "$(find src pom.xml -newer "$JAR" -print -quit)" ]]; then
-  echo "building $JAR …" >&2
-  ./mvnw -q -o -DskipTests package
-fi
-
-free_port() {
-  local port
-  while :; do
-    port=$((20000 + RANDOM % 20000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      echo "$port"
-      return
-    fi
-  done
-}
-
-DATA=$(mktemp -d "${TMPDIR:-/tmp}/wenming-bench.XXXXXX")
-LOG="$OUT/app.log"
-PORT=$(free_port)
-APP_PID=""
-cleanup() {
-  if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
-    kill "$APP_PID"
-    wait "$APP_PID" 2>/dev/null || true
-  fi
-  rm -rf "$DATA"
-}
-trap cleanup EXIT
-
-echo "starting the application on port $PORT (data in $DATA) …" >&2
-java -Xmx2g ${BENCH_JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --wenming.data-dir="$DATA" >"$LOG" 2>&1 &
-APP_PID=$!
-BASE="http://127.0.0.1:$PORT"
-for _ in $(seq 1 180); do
-  if curl -fs "$BASE/actuator/health" >/dev/null 2>&1; then break; fi
-  if ! kill -0 "$APP_PID" 2>/dev/null; then echo "the application did not start, see $LOG" >&2; exit 1; fi
-  sleep 1
-done
-curl -fs "$BASE/actuator/health" >/dev/null
-
-# The first start creates "admin" with a random password printed once in the log.
-PASSWORD=""
-for _ in $(seq 1 30); do
-  PASSWORD=$(sed -n 's/.*初始密码：\([A-Za-z0-9]*\).*/\1/p' "$LOG" | head -1)
-  [[ -n "$PASSWORD" ]] && break
-  sleep 1
-done
-PG_PORT=$(sed -n 's/.*Embedded PostgreSQL listening on port \([0-9]*\).*/\1/p' "$LOG" | head -1)
-if [[ -z "$PASSWORD" || -z "$PG_PORT" ]]; then echo "admin password or database port not found in $LOG" >&2; exit 1; fi
-
-TOKEN=$(curl -fsS -H 'Content-Type: application/json' \
-  -d "{\"username\":\"admin\",\"password\":\"$PASSWORD\"}" "$BASE/api/v1/auth/token" \
-  | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
-[[ -n "$TOKEN" ]] || { echo "no token" >&2; exit 1; }
+. bench/app.sh
+start_app
 
 {
   printf '名称,类型,上级组织,行政区划代码\n基准区,区县,本市,330106\n'
@@ -96,7 +40,6 @@ TOKEN=$(curl -fsS -H 'Content-Type: application/json' \
 curl -fsS -H "Authorization: Bearer $TOKEN" -F "file=@$OUT/leaderboard-orgs.csv;filename=orgs.csv" \
   "$BASE/api/v1/imports/orgs" >/dev/null
 
-PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d wenming)
 CITY=$("${PSQL[@]}" -tA -c "select id from org where parent_id is null order by id limit 1")
 CITY_PATH=$("${PSQL[@]}" -tA -c "select path from org where id = $CITY")
 COMMUNITIES=$("${PSQL[@]}" -tA -c "select count(*) from org where name like '基准社区%'")

@@ -43,61 +43,8 @@ case "$what" in
 esac
 ROWS=${2:-100000}
 
-JAR="$ROOT/target/wenming-0.1.0-SNAPSHOT.jar"
-if [[ ! -f "$JAR" || -n "$(find src pom.xml -newer "$JAR" -print -quit)" ]]; then
-  echo "building $JAR …" >&2
-  ./mvnw -q -DskipTests package
-fi
-
-free_port() {
-  local port
-  while :; do
-    port=$((20000 + RANDOM % 20000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      echo "$port"
-      return
-    fi
-  done
-}
-
-DATA=$(mktemp -d "${TMPDIR:-/tmp}/wenming-bench.XXXXXX")
-LOG="$OUT/app.log"
-PORT=$(free_port)
-APP_PID=""
-cleanup() {
-  if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
-    kill "$APP_PID"
-    wait "$APP_PID" 2>/dev/null || true
-  fi
-  rm -rf "$DATA"
-}
-trap cleanup EXIT
-
-echo "starting the application on port $PORT (data in $DATA) …" >&2
-java -Xmx2g ${BENCH_JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --wenming.data-dir="$DATA" >"$LOG" 2>&1 &
-APP_PID=$!
-BASE="http://127.0.0.1:$PORT"
-for _ in $(seq 1 180); do
-  if curl -fs "$BASE/actuator/health" >/dev/null 2>&1; then break; fi
-  if ! kill -0 "$APP_PID" 2>/dev/null; then echo "the application did not start, see $LOG" >&2; exit 1; fi
-  sleep 1
-done
-curl -fs "$BASE/actuator/health" >/dev/null
-
-# The first start creates "admin" with a random password printed once in the log.
-PASSWORD=""
-for _ in $(seq 1 30); do
-  PASSWORD=$(sed -n 's/.*初始密码：\([A-Za-z0-9]*\).*/\1/p' "$LOG" | head -1)
-  [[ -n "$PASSWORD" ]] && break
-  sleep 1
-done
-PG_PORT=$(sed -n 's/.*Embedded PostgreSQL listening on port \([0-9]*\).*/\1/p' "$LOG" | head -1)
-if [[ -z "$PASSWORD" || -z "$PG_PORT" ]]; then echo "admin password or database port not found in $LOG" >&2; exit 1; fi
-
-TOKEN=$(curl -fsS -H 'Content-Type: application/json' \
-  -d "{\"username\":\"admin\",\"password\":\"$PASSWORD\"}" "$BASE/api/v1/auth/token" \
-  | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
-[[ -n "$TOKEN" ]] || { echo "no token" >&2; exit 1; }
+. bench/app.sh
+start_app
 
 # Orgs for the people to live in, through the org import (the root org is 本市).
 printf '名称,类型,上级组织,行政区划代码\n基准区,区县,本市,330106\n基准街道,街道,基准区,\n基准社区,社区,基准街道,\n' >"$OUT/orgs.csv"
@@ -120,7 +67,6 @@ if ! grep -q "\"imported\":$ROWS" "$RESULT"; then
   exit 1
 fi
 
-PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d wenming)
 COLUMNS="name, gender, birth_date, id_number_cipher, id_number_hash, id_number_masked, phone_cipher, phone_hash,
   phone_masked, address_cipher, address_masked, political_status, tags, work_org_id, home_org_id"
 COLUMNS=$(echo $COLUMNS)

@@ -29,6 +29,7 @@ import org.wenming.activity.HoursRule;
 import org.wenming.activity.NewActivity;
 import org.wenming.activity.Signups;
 import org.wenming.directory.DataScopes;
+import org.wenming.directory.DemoActors;
 import org.wenming.platform.DomainException;
 import org.wenming.platform.security.WenmingUser;
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wenming.directory.DataScopes;
+import org.wenming.directory.DemoActors;
 import org.wenming.platform.security.WenmingUser;
 import org.wenming.volunteer.NewServiceOrder;
 import org.wenming.volunteer.Redemption;

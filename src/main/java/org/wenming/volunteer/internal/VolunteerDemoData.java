@@ -9,6 +9,7 @@ import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wenming.directory.DataScopes;
+import org.wenming.directory.DemoActors;
 import org.wenming.platform.crypto.PersonalDataCipher;
 import org.wenming.platform.security.WenmingUser;
 import org.wenming.volunteer.NewTeam;

@@ -1,4 +1,4 @@
-package org.wenming.volunteer.internal;
+package org.wenming.directory;
 
 import java.util.List;
 import java.util.function.Supplier;
@@ -11,16 +11,16 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * The demo accounts as callers of the services, for the demo data: the services read who acts
- * (the approver, the resident, the team leader) from the security context.
+ * The demo accounts as callers of the services, for the demo data of every module: the services
+ * read who acts (the approver, the resident, the team leader) from the security context.
  */
-final class DemoActors {
+public final class DemoActors {
 
 	private DemoActors() {
 	}
 
 	/** The signed-in user of a demo account. */
-	static WenmingUser user(JdbcClient jdbc, String username) {
+	public static WenmingUser user(JdbcClient jdbc, String username) {
 		return jdbc.sql("""
 				select a.id, a.person_id, a.username, p.name from account a join person p on p.id = a.person_id
 				where a.username = ?""")
@@ -31,7 +31,7 @@ final class DemoActors {
 	}
 
 	/** Runs work with the user signed in. */
-	static <T> T as(WenmingUser user, Supplier<T> work) {
+	public static <T> T as(WenmingUser user, Supplier<T> work) {
 		SecurityContext before = SecurityContextHolder.getContext();
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
@@ -44,7 +44,7 @@ final class DemoActors {
 		}
 	}
 
-	static void as(WenmingUser user, Runnable work) {
+	public static void as(WenmingUser user, Runnable work) {
 		as(user, () -> {
 			work.run();
 			return null;

@@ -2,13 +2,12 @@ package org.wenming.activity;
 
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
-import java.util.List;
 import java.util.Locale;
 
+import org.wenming.directory.Accounts;
 import org.wenming.platform.notify.Notifications;
 
 import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,13 +26,13 @@ class ActivityNotices {
 
 	private final Notifications notifications;
 
-	private final JdbcClient jdbc;
+	private final Accounts accounts;
 
 	private final MessageSource messages;
 
-	ActivityNotices(Notifications notifications, JdbcClient jdbc, MessageSource messages) {
+	ActivityNotices(Notifications notifications, Accounts accounts, MessageSource messages) {
 		this.notifications = notifications;
-		this.jdbc = jdbc;
+		this.accounts = accounts;
 		this.messages = messages;
 	}
 
@@ -54,9 +53,7 @@ class ActivityNotices {
 	}
 
 	private void post(long personId, String title, String body, Activity activity) {
-		List<String> usernames = jdbc.sql("select username from account where person_id = ? and enabled order by id")
-			.param(personId).query(String.class).list();
-		usernames.forEach(username -> notifications.post(username, CATEGORY, title, body, "/m/activities/" + activity.id()));
+		accounts.usernamesOf(personId).forEach(username -> notifications.post(username, CATEGORY, title, body, "/m/activities/" + activity.id()));
 	}
 
 	private String message(String code, Object... args) {

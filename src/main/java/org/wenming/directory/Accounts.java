@@ -3,9 +3,11 @@ package org.wenming.directory;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.wenming.platform.DomainException;
 import org.wenming.platform.audit.AuditLog;
@@ -25,6 +27,8 @@ import org.springframework.util.StringUtils;
  */
 @Service
 public class Accounts {
+
+	private static final List<Role> ADMINS = List.of(Role.UNIT_ADMIN, Role.OFFICE_ADMIN);
 
 	private final JdbcClient jdbc;
 
@@ -227,6 +231,52 @@ public class Accounts {
 			.params(role.name(), org.path())
 			.query(String.class)
 			.list();
+	}
+
+	/** The user names of the person's enabled accounts, for notifications to the person. */
+	@Transactional(readOnly = true)
+	public List<String> usernamesOf(long personId) {
+		return jdbc.sql("select username from account where person_id = ? and enabled order by id")
+			.param(personId)
+			.query(String.class)
+			.list();
+	}
+
+	/**
+	 * The admins (单位管理员, 文明办管理员) of the org itself, not those who hold their role at an
+	 * ancestor; none for an unknown org.
+	 */
+	@Transactional(readOnly = true)
+	public Set<String> adminsOf(long orgId) {
+		Optional<Org> org = orgs.find(orgId);
+		if (org.isEmpty()) {
+			return Set.of();
+		}
+		Set<String> admins = new LinkedHashSet<>();
+		for (Role role : ADMINS) {
+			admins.addAll(usernamesWithRoleOver(orgId, role));
+		}
+		Long parentId = org.get().parentId();
+		if (parentId != null) {
+			for (Role role : ADMINS) {
+				admins.removeAll(usernamesWithRoleOver(parentId, role));
+			}
+		}
+		return admins;
+	}
+
+	/** The admins of the org, or of its nearest ancestor that has any: someone answers for every org. */
+	@Transactional(readOnly = true)
+	public Set<String> responsibleFor(long orgId) {
+		Long current = orgId;
+		while (current != null) {
+			Set<String> admins = adminsOf(current);
+			if (!admins.isEmpty()) {
+				return admins;
+			}
+			current = orgs.find(current).map(Org::parentId).orElse(null);
+		}
+		return Set.of();
 	}
 
 	static void checkPassword(String password) {

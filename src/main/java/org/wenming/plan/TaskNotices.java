@@ -1,7 +1,6 @@
 package org.wenming.plan;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -48,45 +47,13 @@ class TaskNotices {
 		this.messages = messages;
 	}
 
-	/** The admins of the org itself. */
-	Set<String> adminsOf(long orgId) {
-		Optional<Org> org = orgs.find(orgId);
-		if (org.isEmpty()) {
-			return Set.of();
-		}
-		Set<String> admins = new LinkedHashSet<>();
-		for (Role role : List.of(Role.UNIT_ADMIN, Role.OFFICE_ADMIN)) {
-			admins.addAll(accounts.usernamesWithRoleOver(orgId, role));
-		}
-		Long parentId = org.get().parentId();
-		if (parentId != null) {
-			for (Role role : List.of(Role.UNIT_ADMIN, Role.OFFICE_ADMIN)) {
-				admins.removeAll(accounts.usernamesWithRoleOver(parentId, role));
-			}
-		}
-		return admins;
-	}
-
-	/** The admins of the org, or of its nearest ancestor that has any: someone answers for every org. */
-	Set<String> responsibleFor(long orgId) {
-		Long current = orgId;
-		while (current != null) {
-			Set<String> admins = adminsOf(current);
-			if (!admins.isEmpty()) {
-				return admins;
-			}
-			current = orgs.find(current).map(Org::parentId).orElse(null);
-		}
-		return Set.of();
-	}
-
 	void taskSentBack(Task task, String reason) {
-		post(responsibleFor(task.ownerOrgId()), TASK, taskLink(task.id()), "plan.notice.sentBack.title",
+		post(accounts.responsibleFor(task.ownerOrgId()), TASK, taskLink(task.id()), "plan.notice.sentBack.title",
 				"plan.notice.sentBack.body", task.title(), reason);
 	}
 
 	void taskOverdue(Task task) {
-		post(responsibleFor(task.ownerOrgId()), TASK, taskLink(task.id()), "plan.notice.taskOverdue.title",
+		post(accounts.responsibleFor(task.ownerOrgId()), TASK, taskLink(task.id()), "plan.notice.taskOverdue.title",
 				"plan.notice.taskOverdue.body", task.title(), task.deadline());
 	}
 
@@ -96,31 +63,31 @@ class TaskNotices {
 		if (parent.isEmpty()) {
 			return false;
 		}
-		Set<String> recipients = responsibleFor(parent.get());
+		Set<String> recipients = accounts.responsibleFor(parent.get());
 		post(recipients, TASK, taskLink(task.id()), "plan.notice.taskEscalated.title", "plan.notice.taskEscalated.body",
 				task.title(), orgName(task.ownerOrgId()), task.deadline(), daysOverdue);
 		return !recipients.isEmpty();
 	}
 
 	void submissionRequested(Submission submission) {
-		post(adminsOf(submission.orgId()), SUBMISSION, submissionLink(submission.id()),
+		post(accounts.adminsOf(submission.orgId()), SUBMISSION, submissionLink(submission.id()),
 				"plan.notice.requested.title", "plan.notice.requested.body", submission.taskTitle(),
 				orgName(submission.planOrgId()), submission.deadline());
 	}
 
 	void submissionReminded(Submission submission) {
-		post(adminsOf(submission.orgId()), SUBMISSION, submissionLink(submission.id()), "plan.notice.reminded.title",
+		post(accounts.adminsOf(submission.orgId()), SUBMISSION, submissionLink(submission.id()), "plan.notice.reminded.title",
 				"plan.notice.reminded.body", submission.taskTitle(), orgName(submission.planOrgId()),
 				submission.deadline());
 	}
 
 	void submissionReturned(Submission submission, String comment) {
-		post(responsibleFor(submission.orgId()), SUBMISSION, submissionLink(submission.id()),
+		post(accounts.responsibleFor(submission.orgId()), SUBMISSION, submissionLink(submission.id()),
 				"plan.notice.returned.title", "plan.notice.returned.body", submission.taskTitle(), comment);
 	}
 
 	void submissionOverdue(Submission submission) {
-		post(responsibleFor(submission.orgId()), SUBMISSION, submissionLink(submission.id()),
+		post(accounts.responsibleFor(submission.orgId()), SUBMISSION, submissionLink(submission.id()),
 				"plan.notice.submissionOverdue.title", "plan.notice.submissionOverdue.body", submission.taskTitle(),
 				submission.deadline());
 	}
@@ -130,7 +97,7 @@ class TaskNotices {
 		if (parent.isEmpty()) {
 			return false;
 		}
-		Set<String> recipients = responsibleFor(parent.get());
+		Set<String> recipients = accounts.responsibleFor(parent.get());
 		post(recipients, SUBMISSION, submissionLink(submission.id()), "plan.notice.submissionEscalated.title",
 				"plan.notice.submissionEscalated.body", submission.taskTitle(), submission.orgName(),
 				submission.deadline(), daysOverdue);

@@ -2,19 +2,15 @@ package org.wenming.volunteer;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 import org.wenming.directory.Accounts;
 import org.wenming.directory.Org;
 import org.wenming.directory.OrgDirectory;
-import org.wenming.directory.Role;
 import org.wenming.platform.notify.Notifications;
 
 import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,15 +34,12 @@ class ServiceOrderNotices {
 
 	private final MessageSource messages;
 
-	private final JdbcClient jdbc;
 
-	ServiceOrderNotices(Notifications notifications, Accounts accounts, OrgDirectory orgs, MessageSource messages,
-			JdbcClient jdbc) {
+	ServiceOrderNotices(Notifications notifications, Accounts accounts, OrgDirectory orgs, MessageSource messages) {
 		this.notifications = notifications;
 		this.accounts = accounts;
 		this.orgs = orgs;
 		this.messages = messages;
-		this.jdbc = jdbc;
 	}
 
 	/** The accounts of the resident the order is for, and of whoever placed it for them. */
@@ -64,56 +57,21 @@ class ServiceOrderNotices {
 		if (order.teamLeaderPersonId() != null && order.status() != ServiceOrderStatus.PENDING_DISPATCH) {
 			return accountsOf(order.teamLeaderPersonId());
 		}
-		return responsibleFor(order.handlerOrgId());
+		return accounts.responsibleFor(order.handlerOrgId());
 	}
 
 	Set<String> accountsOf(Long personId) {
 		if (personId == null) {
 			return Set.of();
 		}
-		return new LinkedHashSet<>(jdbc.sql("select username from account where person_id = ? and enabled order by id")
-			.param(personId)
-			.query(String.class)
-			.list());
-	}
-
-	/** The admins of the org itself, not those who hold their role at an ancestor. */
-	Set<String> adminsOf(long orgId) {
-		Optional<Org> org = orgs.find(orgId);
-		if (org.isEmpty()) {
-			return Set.of();
-		}
-		Set<String> admins = new LinkedHashSet<>();
-		for (Role role : List.of(Role.UNIT_ADMIN, Role.OFFICE_ADMIN)) {
-			admins.addAll(accounts.usernamesWithRoleOver(orgId, role));
-		}
-		Long parentId = org.get().parentId();
-		if (parentId != null) {
-			for (Role role : List.of(Role.UNIT_ADMIN, Role.OFFICE_ADMIN)) {
-				admins.removeAll(accounts.usernamesWithRoleOver(parentId, role));
-			}
-		}
-		return admins;
-	}
-
-	/** The admins of the org, or of its nearest ancestor that has any. */
-	Set<String> responsibleFor(long orgId) {
-		Long current = orgId;
-		while (current != null) {
-			Set<String> admins = adminsOf(current);
-			if (!admins.isEmpty()) {
-				return admins;
-			}
-			current = orgs.find(current).map(Org::parentId).orElse(null);
-		}
-		return Set.of();
+		return new LinkedHashSet<>(accounts.usernamesOf(personId));
 	}
 
 	/** The admins answering for the parent of the order's queue; none at the top of the tree. */
 	Set<String> aboveHandler(ServiceOrder order) {
 		return orgs.find(order.handlerOrgId())
 			.map(Org::parentId)
-			.map(this::responsibleFor)
+			.map(accounts::responsibleFor)
 			.orElse(Set.of());
 	}
 

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.wenming.directory.DataScope;
+import org.wenming.directory.Accounts;
 import org.wenming.directory.DataScopes;
 import org.wenming.directory.IdNumbers;
 import org.wenming.directory.Org;
@@ -75,6 +76,8 @@ public class ServiceOrders {
 
 	private final ServiceOrderNotices notices;
 
+	private final Accounts accounts;
+
 	private final ServiceOrderProperties properties;
 
 	private final PersonalDataCipher cipher;
@@ -84,14 +87,15 @@ public class ServiceOrders {
 	private final Clock clock;
 
 	ServiceOrders(JdbcClient jdbc, DataScopes scopes, OrgDirectory orgs, ServiceCategories categories,
-			ServiceOrderActivities activities, ServiceOrderNotices notices, ServiceOrderProperties properties,
-			PersonalDataCipher cipher, AuditLog audit, Clock clock) {
+			ServiceOrderActivities activities, ServiceOrderNotices notices, Accounts accounts,
+			ServiceOrderProperties properties, PersonalDataCipher cipher, AuditLog audit, Clock clock) {
 		this.jdbc = jdbc;
 		this.scopes = scopes;
 		this.orgs = orgs;
 		this.categories = categories;
 		this.activities = activities;
 		this.notices = notices;
+		this.accounts = accounts;
 		this.properties = properties;
 		this.cipher = cipher;
 		this.audit = audit;
@@ -189,7 +193,7 @@ public class ServiceOrders {
 		audit.record("CREATE", "service_order", id, site.id(),
 				(command.wish() ? "发布微心愿：" : "群众点单：") + category.name() + "（" + site.name() + "）");
 		if (!command.wish()) {
-			notices.post(notices.responsibleFor(site.id()), ServiceOrderNotices.staffLink(order), "ordered", order,
+			notices.post(accounts.responsibleFor(site.id()), ServiceOrderNotices.staffLink(order), "ordered", order,
 					site.name());
 		}
 		return id;
@@ -381,7 +385,7 @@ public class ServiceOrders {
 			.update();
 		ServiceOrder dispatched = load(id);
 		event(dispatched, "PASSED_DOWN", below.name());
-		notices.post(notices.responsibleFor(below.id()), ServiceOrderNotices.staffLink(dispatched), "passedDown",
+		notices.post(accounts.responsibleFor(below.id()), ServiceOrderNotices.staffLink(dispatched), "passedDown",
 				dispatched, handler.name());
 		return dispatched;
 	}
@@ -447,7 +451,7 @@ public class ServiceOrders {
 			.update();
 		ServiceOrder declined = load(id);
 		event(declined, "DECLINED", order.teamName() + "：" + checked);
-		notices.post(notices.responsibleFor(declined.handlerOrgId()), ServiceOrderNotices.staffLink(declined),
+		notices.post(accounts.responsibleFor(declined.handlerOrgId()), ServiceOrderNotices.staffLink(declined),
 				"declined", declined, order.teamName(), checked);
 		return declined;
 	}

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.wenming.directory.Accounts;
 import org.wenming.directory.DataScopes;
 import org.wenming.directory.IdNumbers;
 import org.wenming.directory.Org;
@@ -60,10 +61,12 @@ public class Volunteers {
 
 	private final Notifications notifications;
 
+	private final Accounts accounts;
+
 	private final Clock clock;
 
 	Volunteers(JdbcClient jdbc, DataScopes scopes, OrgDirectory orgs, People people, PersonalDataCipher cipher,
-			AuditLog audit, Notifications notifications, Clock clock) {
+			AuditLog audit, Notifications notifications, Accounts accounts, Clock clock) {
 		this.jdbc = jdbc;
 		this.scopes = scopes;
 		this.orgs = orgs;
@@ -71,6 +74,7 @@ public class Volunteers {
 		this.cipher = cipher;
 		this.audit = audit;
 		this.notifications = notifications;
+		this.accounts = accounts;
 		this.clock = clock;
 	}
 
@@ -328,11 +332,7 @@ public class Volunteers {
 	}
 
 	void notifyPerson(long personId, String title, String body) {
-		jdbc.sql("select username from account where person_id = ? and enabled order by id")
-			.param(personId)
-			.query(String.class)
-			.list()
-			.forEach(username -> notifications.post(username, "志愿服务", title, body, "/m/volunteer"));
+		accounts.usernamesOf(personId).forEach(username -> notifications.post(username, "志愿服务", title, body, "/m/volunteer"));
 	}
 
 	private static String requireReason(String reason) {

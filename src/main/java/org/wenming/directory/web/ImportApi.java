@@ -11,6 +11,7 @@ import org.wenming.directory.ImportRejected;
 import org.wenming.directory.Imports;
 import org.wenming.directory.PeopleExport;
 import org.wenming.directory.PersonQuery;
+import org.wenming.platform.web.DocumentWork;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -58,6 +59,7 @@ class ImportApi {
 	}
 
 	@GetMapping("/api/v1/people/export")
+	@DocumentWork
 	void export(PersonQuery query, Locale locale, HttpServletResponse response) throws IOException {
 		ExportResponses.prepare(response, export.name(locale));
 		export.write(query, locale, response.getOutputStream());

@@ -17,6 +17,7 @@ import org.wenming.directory.internal.ImportJob;
 import org.wenming.directory.internal.ImportJobs;
 import org.wenming.platform.DomainException;
 import org.wenming.platform.security.WenmingUser;
+import org.wenming.platform.web.DocumentWork;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
@@ -124,6 +125,7 @@ class ImportPages {
 	}
 
 	@GetMapping("/people/export")
+	@DocumentWork
 	void exportPeople(PersonQuery query, Locale locale, HttpServletResponse response) throws IOException {
 		ExportResponses.prepare(response, export.name(locale));
 		export.write(query, locale, response.getOutputStream());

@@ -21,6 +21,7 @@ import org.wenming.plan.PlanSummary;
 import org.wenming.plan.PlanView;
 import org.wenming.plan.SectionDraft;
 import org.wenming.platform.DomainException;
+import org.wenming.platform.web.DocumentWork;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -66,6 +67,7 @@ class PlanApi {
 
 	/** What importing the text would store: nothing is stored. */
 	@PostMapping("/preview")
+	@DocumentWork
 	Preview preview(@Valid @RequestBody PreviewRequest body) {
 		PlanPreview preview = plans.preview(body.text());
 		return new Preview(preview.plans(), texts(preview.messages()));
@@ -76,6 +78,7 @@ class PlanApi {
 	 * outline the preview gave, checked and fixed by the user.
 	 */
 	@PostMapping("/import")
+	@DocumentWork
 	ResponseEntity<Imported> importPlan(@Valid @RequestBody ImportRequest body) {
 		PlanPreview.Draft draft = body.plan();
 		List<OutlineMessage> notes = List.of();

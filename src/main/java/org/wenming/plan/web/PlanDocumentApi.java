@@ -9,6 +9,7 @@ import org.wenming.plan.OutlineResult;
 import org.wenming.plan.ParsedPlan;
 import org.wenming.plan.PlanDocuments;
 import org.wenming.platform.DomainException;
+import org.wenming.platform.web.DocumentWork;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -42,6 +43,7 @@ class PlanDocumentApi {
 	}
 
 	@PostMapping(path = "/outline", consumes = MediaType.TEXT_PLAIN_VALUE)
+	@DocumentWork
 	Outline outlineOfText(HttpEntity<byte[]> request) {
 		MediaType type = request.getHeaders().getContentType();
 		Charset charset = type == null ? null : type.getCharset();
@@ -49,6 +51,7 @@ class PlanDocumentApi {
 	}
 
 	@PostMapping(path = "/outline", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@DocumentWork
 	Outline outlineOfFile(@RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
 		if (file == null) {
 			throw DomainException.onField("file", "plan.document.missing");

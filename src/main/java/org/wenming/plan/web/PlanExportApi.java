@@ -11,6 +11,7 @@ import org.wenming.plan.PlanDocuments;
 import org.wenming.plan.PlanExports;
 import org.wenming.plan.PlanOutlines;
 import org.wenming.platform.DomainException;
+import org.wenming.platform.web.DocumentWork;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -82,6 +83,7 @@ class PlanExportApi {
 	}
 
 	@PostMapping(path = "/export", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@DocumentWork
 	ResponseEntity<byte[]> export(@RequestParam String format, @RequestBody ExportRequest request) {
 		String kind = format.strip().toLowerCase(Locale.ROOT);
 		if (!kind.equals("docx") && !kind.equals("pdf")) {

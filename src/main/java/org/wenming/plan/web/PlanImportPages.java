@@ -14,6 +14,7 @@ import org.wenming.plan.PlanPreview.DraftTarget;
 import org.wenming.plan.PlanSummary;
 import org.wenming.plan.PlanTargets;
 import org.wenming.platform.DomainException;
+import org.wenming.platform.web.DocumentWork;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -72,6 +73,7 @@ class PlanImportPages {
 	}
 
 	@PostMapping("/import/preview")
+	@DocumentWork
 	String preview(@RequestParam(required = false) String text, @RequestParam(required = false) MultipartFile file,
 			@RequestParam(required = false) Long orgId, @RequestParam(required = false) Integer year, Model model,
 			HttpServletResponse response) throws IOException {
@@ -105,6 +107,7 @@ class PlanImportPages {
 	}
 
 	@PostMapping("/import")
+	@DocumentWork
 	String save(@RequestParam String content, @RequestParam(defaultValue = "0") int planIndex,
 			@RequestParam Long orgId, @RequestParam int year,
 			@RequestParam(name = "level", required = false) List<Integer> levels,

@@ -24,6 +24,7 @@ import org.wenming.plan.PlanView;
 import org.wenming.plan.PrintView;
 import org.wenming.plan.TargetView;
 import org.wenming.platform.DomainException;
+import org.wenming.platform.web.DocumentWork;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -168,12 +169,14 @@ class PlanPages {
 	}
 
 	@GetMapping("/{id:\\d+}/export.docx")
+	@DocumentWork
 	ResponseEntity<byte[]> docx(@PathVariable long id) {
 		PlanDocument document = PlanDocumentMapping.of(plans.view(id));
 		return file(exports.docx(document), PlanExportApi.DOCX, document, "docx");
 	}
 
 	@GetMapping("/{id:\\d+}/export.pdf")
+	@DocumentWork
 	ResponseEntity<byte[]> pdf(@PathVariable long id) {
 		PlanDocument document = PlanDocumentMapping.of(plans.view(id));
 		return file(exports.pdf(document), MediaType.APPLICATION_PDF, document, "pdf");

@@ -129,6 +129,50 @@ public class Certificates {
 		return issue(volunteer, verifyBase);
 	}
 
+	/**
+	 * The PDF of the latest certificate issued to the person, drawn again from what it states; empty
+	 * when none was issued (or its record no longer matches its signature). Reading never issues one.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Issued> latestForSelf(long personId, String verifyBase) {
+		return latest(personId, null, verifyBase);
+	}
+
+	/**
+	 * The latest certificate the volunteer's org issued to a volunteer in the caller's scope for
+	 * {@code volunteer:write}; empty when none was issued.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Issued> latestFor(long volunteerId, String verifyBase) {
+		Volunteer volunteer = volunteers.get(volunteerId);
+		scopes.require(Permission.VOLUNTEER_WRITE, orgs.get(volunteer.orgId()).path());
+		return latest(volunteer.personId(), volunteer.orgId(), verifyBase);
+	}
+
+	private Optional<Issued> latest(long personId, Long orgId, String verifyBase) {
+		return jdbc.sql("""
+				select snapshot, signature from volunteer_certificate
+				where person_id = ? and (cast(? as bigint) is null or org_id = ?) order by id desc limit 1""")
+			.params(personId, orgId, orgId)
+			.query((rs, row) -> {
+				String snapshot = rs.getString("snapshot");
+				return MessageDigest.isEqual(rs.getBytes("signature"), cipher.hash(SIGNATURE_FIELD, snapshot))
+						? parse(snapshot) : null;
+			})
+			.list()
+			.stream()
+			.filter(java.util.Objects::nonNull)
+			.findFirst()
+			.map(content -> new Issued(content.code(), pdf(content, verifyBase + content.code())));
+	}
+
+	/** Whether any certificate was issued to the person. */
+	@Transactional(readOnly = true)
+	public boolean issuedTo(long personId) {
+		return jdbc.sql("select exists (select 1 from volunteer_certificate where person_id = ?)").param(personId)
+			.query(Boolean.class).single();
+	}
+
 	/** What the public page says about a code. */
 	@Transactional(readOnly = true)
 	public CertificateCheck check(String code) {

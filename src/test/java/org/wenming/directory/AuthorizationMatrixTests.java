@@ -518,6 +518,22 @@ class AuthorizationMatrixTests {
 																									"200 200 200 200 200 200 200"),
 		row("GET /api/v1/certificates/{code}", "unknown", c -> get(c, "/api/v1/certificates/NOSUCHCODE00"),
 																									"404 404 404 404 404 404 404"),
+		// Certificates are issued by a POST (201 with the PDF) and read with a GET, which issues nothing.
+		row("POST /api/v1/volunteers/{id}/certificate", "of 和平社区", c -> post(c,
+				"/api/v1/volunteers/" + freshActiveVolunteer(heping, false) + "/certificate", null),		"201 201 403 403 403 403 401"),
+		row("POST /api/v1/volunteers/{id}/certificate", "of 明珠社区", c -> post(c,
+				"/api/v1/volunteers/" + freshActiveVolunteer(mingzhu, false) + "/certificate", null),		"201 404 403 403 403 403 401"),
+		row("GET /api/v1/volunteers/{id}/certificate.pdf", "of 和平社区", c -> get(c,
+				"/api/v1/volunteers/" + freshActiveVolunteer(heping, true) + "/certificate.pdf"),		"200 200 403 403 403 403 401"),
+		row("GET /api/v1/volunteers/{id}/certificate.pdf", "of 明珠社区", c -> get(c,
+				"/api/v1/volunteers/" + freshActiveVolunteer(mingzhu, true) + "/certificate.pdf"),		"200 404 403 403 403 403 401"),
+		row("GET /api/v1/volunteers/{id}/certificate.pdf", "none issued", c -> get(c,
+				"/api/v1/volunteers/" + freshActiveVolunteer(heping, false) + "/certificate.pdf"),		"404 404 403 403 403 403 401"),
+		// Only registered volunteers (of the demo accounts: volunteer and leader) get one of their own.
+		row("POST /api/v1/people/me/volunteer/certificate", "", c -> post(c,
+				"/api/v1/people/me/volunteer/certificate", null),										"422 422 422 201 201 422 401"),
+		row("GET /api/v1/people/me/volunteer/certificate.pdf", "after issuing", c -> get(c,
+				"/api/v1/people/me/volunteer/certificate.pdf"),											"404 404 404 200 200 404 401"),
 		// Check-in and hours: activities of 和平社区 and 明珠社区 running now, written straight into their table.
 		row("GET /api/v1/activities/{id}/checkin-token", "of 和平社区", c -> get(c,
 				"/api/v1/activities/" + runningActivity(heping) + "/checkin-token"),					"200 200 403 200 403 403 401"),
@@ -599,6 +615,18 @@ class AuthorizationMatrixTests {
 
 	private long demoPerson(String username) {
 		return jdbc().sql("select person_id from account where username = ?").param(username).query(Long.class).single();
+	}
+
+	/** A registered volunteer of the org, with a certificate issued or not. */
+	private long freshActiveVolunteer(long orgId, boolean withCertificate) {
+		long person = freshPerson(orgId);
+		long id = jdbc().sql("""
+				insert into volunteer (person_id, org_id, source, status, volunteer_no) values (?, ?, 'UNIT', 'ACTIVE', ?)
+				returning id""").params(person, orgId, DemoCity.unique("ZYT")).query(Long.class).single();
+		if (withCertificate) {
+			context.getBean(org.wenming.volunteer.Certificates.class).issueForSelf(person, "http://localhost/certificates/");
+		}
+		return id;
 	}
 
 	private String certificateCode;

@@ -136,6 +136,63 @@ class CertificatesTests {
 		assertThat(changed.body()).contains("id=\"verify-changed\"").doesNotContain("verify-genuine");
 	}
 
+	private long certificatesOf(long personId) {
+		return f.jdbc.sql("select count(*) from volunteer_certificate where person_id = ?").param(personId)
+			.query(Long.class).single();
+	}
+
+	@Test
+	void readingTheCertificateIssuesNothingAndServesTheLatestIssued() throws IOException {
+		Http http = Http.api(port);
+		String token = http.token(f.user("v"), "Passw0rd-Test");
+		String admin = http.token(f.user("a"), "Passw0rd-Test");
+
+		// The attack: every GET of the PDF used to issue (and store) a new certificate.
+		Response none = http.get("/api/v1/people/me/volunteer/certificate.pdf", token);
+		assertThat(none.status()).as(none.toString()).isEqualTo(404);
+		assertThat(http.get("/api/v1/volunteers/" + volunteer + "/certificate.pdf", admin).status()).isEqualTo(404);
+		assertThat(certificatesOf(person)).isZero();
+
+		Response issued = http.send("POST", "/api/v1/people/me/volunteer/certificate", token, null,
+				java.net.http.HttpRequest.BodyPublishers.noBody(), "Accept", "application/pdf, application/problem+json");
+		assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+		assertThat(issued.contentType()).startsWith("application/pdf");
+		assertThat(issued.header("Location")).isEqualTo("/api/v1/people/me/volunteer/certificate.pdf");
+		assertThat(certificatesOf(person)).isEqualTo(1);
+		String code = f.jdbc.sql("select code from volunteer_certificate where person_id = ?").param(person)
+			.query(String.class).single();
+
+		for (int i = 0; i < 3; i++) {
+			Response again = http.get("/api/v1/people/me/volunteer/certificate.pdf", token);
+			assertThat(again.status()).as(again.toString()).isEqualTo(200);
+			assertThat(again.contentType()).startsWith("application/pdf");
+			assertThat(http.get("/api/v1/volunteers/" + volunteer + "/certificate.pdf", admin).status()).isEqualTo(200);
+		}
+		byte[] latest = certificates.latestForSelf(person, "https://x/certificates/").orElseThrow().pdf();
+		assertThat(text(latest)).contains(code).contains("9.5");
+		Http browser = Http.browser(port);
+		browser.login(f.user("v"), "Passw0rd-Test");
+		assertThat(browser.get("/m/volunteer/certificate.pdf", null).status()).isEqualTo(200);
+		assertThat(certificatesOf(person)).as("GETs issue nothing").isEqualTo(1);
+
+		// Issuing is a POST with the page's CSRF token; without it nothing is issued.
+		assertThat(browser.send("POST", "/m/volunteer/certificate", null, "application/x-www-form-urlencoded", "")
+			.status()).isEqualTo(403);
+		String card = browser.get("/m/volunteer", null).body();
+		assertThat(card).contains("id=\"issue-certificate\"").contains("id=\"my-certificate\"");
+		Response posted = browser.postForm("/m/volunteer/certificate", java.util.Map.of("_csrf", Http.csrfToken(card)));
+		assertThat(posted.status()).as(posted.toString()).isEqualTo(200);
+		assertThat(posted.contentType()).startsWith("application/pdf");
+		assertThat(certificatesOf(person)).isEqualTo(2);
+
+		Response byAdmin = http.send("POST", "/api/v1/volunteers/" + volunteer + "/certificate", admin, null,
+				java.net.http.HttpRequest.BodyPublishers.noBody(), "Accept", "application/pdf, application/problem+json");
+		assertThat(byAdmin.status()).as(byAdmin.toString()).isEqualTo(201);
+		assertThat(http.post("/api/v1/volunteers/" + volunteer + "/certificate", http.token(f.user("b"), "Passw0rd-Test"),
+				null).status()).isEqualTo(404);
+		assertThat(certificatesOf(person)).isEqualTo(3);
+	}
+
 	@Test
 	void aSealIsDrawnForOrgsWithoutOneAndOnlyPngsAreAccepted() throws IOException {
 		byte[] seal = Certificates.drawSeal("甲社区居民委员会");

@@ -4,6 +4,7 @@ import org.wenming.activity.HoursLedger;
 import org.wenming.directory.PersonCommand;
 import org.wenming.platform.DomainException;
 import org.wenming.platform.security.WenmingUser;
+import org.wenming.platform.web.DocumentWork;
 import org.wenming.volunteer.Certificates;
 import org.wenming.volunteer.StarLevels;
 import org.wenming.volunteer.Teams;
@@ -60,6 +61,7 @@ class MobileVolunteerPages {
 		Volunteer volunteer = volunteers.latest(user.personId()).orElse(null);
 		model.addAttribute("v", volunteer);
 		model.addAttribute("totalHours", ledger.totalHours(user.personId()));
+		model.addAttribute("certificateIssued", certificates.issuedTo(user.personId()));
 		if (volunteer != null) {
 			model.addAttribute("thresholds", stars.thresholds(volunteer.orgId()));
 		}
@@ -94,9 +96,19 @@ class MobileVolunteerPages {
 		return "redirect:/m/volunteer";
 	}
 
-	@GetMapping("/m/volunteer/certificate.pdf")
-	ResponseEntity<byte[]> certificate(@AuthenticationPrincipal WenmingUser user) {
+	/** Issues a new certificate (a write, so a POST with the CSRF token) and answers its PDF. */
+	@PostMapping("/m/volunteer/certificate")
+	@DocumentWork
+	ResponseEntity<byte[]> issueCertificate(@AuthenticationPrincipal WenmingUser user) {
 		return VolunteerPages.pdf(certificates.issueForSelf(user.personId(), VolunteerPages.verifyBase()));
+	}
+
+	/** The latest certificate issued to me, drawn again; nothing is issued by reading. */
+	@GetMapping("/m/volunteer/certificate.pdf")
+	@DocumentWork
+	ResponseEntity<byte[]> certificate(@AuthenticationPrincipal WenmingUser user) {
+		return VolunteerPages.pdf(certificates.latestForSelf(user.personId(), VolunteerPages.verifyBase())
+			.orElseThrow(DomainException::notFound));
 	}
 
 	@GetMapping("/m/teams")

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import org.wenming.activity.HoursLedger;
 import org.wenming.platform.DomainException;
 import org.wenming.platform.security.WenmingUser;
+import org.wenming.platform.web.DocumentWork;
 import org.wenming.volunteer.CertificateCheck;
 import org.wenming.volunteer.Certificates;
 import org.wenming.volunteer.NewTeam;
@@ -116,6 +117,42 @@ class VolunteerApi {
 	@PostMapping("/api/v1/teams/{id}/applications/{applicationId}/approve")
 	TeamMember approveApplication(@PathVariable long id, @PathVariable long applicationId) {
 		return teams.approve(id, applicationId);
+	}
+
+	/** Issues a certificate to the caller, a registered volunteer, and answers its PDF. */
+	@PostMapping("/api/v1/people/me/volunteer/certificate")
+	@DocumentWork
+	ResponseEntity<byte[]> issueMine(@AuthenticationPrincipal WenmingUser user) {
+		return issued(certificates.issueForSelf(user.personId(), VolunteerPages.verifyBase()),
+				"/api/v1/people/me/volunteer/certificate.pdf");
+	}
+
+	/** The latest certificate issued to the caller (404 when none was); reading issues nothing. */
+	@GetMapping("/api/v1/people/me/volunteer/certificate.pdf")
+	@DocumentWork
+	ResponseEntity<byte[]> myCertificate(@AuthenticationPrincipal WenmingUser user) {
+		return VolunteerPages.pdf(certificates.latestForSelf(user.personId(), VolunteerPages.verifyBase())
+			.orElseThrow(DomainException::notFound));
+	}
+
+	/** Issues a certificate to a registered volunteer in the caller's scope and answers its PDF. */
+	@PostMapping("/api/v1/volunteers/{id}/certificate")
+	@DocumentWork
+	ResponseEntity<byte[]> issue(@PathVariable long id) {
+		return issued(certificates.issueFor(id, VolunteerPages.verifyBase()), "/api/v1/volunteers/" + id + "/certificate.pdf");
+	}
+
+	/** The latest certificate the volunteer's org issued (404 when none was); reading issues nothing. */
+	@GetMapping("/api/v1/volunteers/{id}/certificate.pdf")
+	@DocumentWork
+	ResponseEntity<byte[]> latest(@PathVariable long id) {
+		return VolunteerPages.pdf(certificates.latestFor(id, VolunteerPages.verifyBase())
+			.orElseThrow(DomainException::notFound));
+	}
+
+	private static ResponseEntity<byte[]> issued(Certificates.Issued issued, String latest) {
+		ResponseEntity<byte[]> pdf = VolunteerPages.pdf(issued);
+		return ResponseEntity.created(URI.create(latest)).headers(pdf.getHeaders()).body(pdf.getBody());
 	}
 
 	@GetMapping("/api/v1/certificates/{code}")

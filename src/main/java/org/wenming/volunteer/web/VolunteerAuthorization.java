@@ -23,7 +23,11 @@ class VolunteerAuthorization implements HttpAuthorizationRules {
 			.requestMatchers(HttpMethod.POST, "/api/v1/volunteers/me", "/api/v1/teams/*/applications",
 					"/api/v1/teams/*/applications/*/approve")
 			.authenticated()
-			.requestMatchers(HttpMethod.GET, "/api/v1/people/me/volunteer").authenticated()
+			.requestMatchers(HttpMethod.GET, "/api/v1/people/me/volunteer", "/api/v1/people/me/volunteer/certificate.pdf")
+			.authenticated()
+			.requestMatchers(HttpMethod.POST, "/api/v1/people/me/volunteer/certificate").authenticated()
+			.requestMatchers(HttpMethod.POST, "/api/v1/volunteers/*/certificate").hasAuthority("volunteer:write")
+			.requestMatchers(HttpMethod.GET, "/api/v1/volunteers/*/certificate.pdf").hasAuthority("volunteer:write")
 			.requestMatchers(HttpMethod.GET, "/api/v1/volunteers").hasAuthority("volunteer:read")
 			.requestMatchers(HttpMethod.POST, "/api/v1/volunteers", "/api/v1/volunteers/*/approve",
 					"/api/v1/volunteers/*/reject", "/api/v1/volunteers/*/deregister", "/api/v1/teams")

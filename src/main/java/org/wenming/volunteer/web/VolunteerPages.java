@@ -10,6 +10,7 @@ import org.wenming.directory.People;
 import org.wenming.directory.Permission;
 import org.wenming.directory.PersonCommand;
 import org.wenming.platform.DomainException;
+import org.wenming.platform.web.DocumentWork;
 import org.wenming.volunteer.Certificates;
 import org.wenming.volunteer.StarLevels;
 import org.wenming.volunteer.StarThresholds;
@@ -114,6 +115,7 @@ class VolunteerPages {
 		Volunteer volunteer = volunteers.get(id);
 		model.addAttribute("v", volunteer);
 		model.addAttribute("thresholds", stars.thresholds(volunteer.orgId()));
+		model.addAttribute("certificateIssued", certificates.issuedTo(volunteer.personId()));
 		return "volunteer/detail";
 	}
 
@@ -133,9 +135,18 @@ class VolunteerPages {
 		return act(id, redirect, () -> volunteers.deregister(id, reason), "volunteer.page.deregistered");
 	}
 
-	@GetMapping("/volunteers/{id:\\d+}/certificate.pdf")
-	ResponseEntity<byte[]> certificate(@PathVariable long id) {
+	/** Issues a new certificate (a write, so a POST with the CSRF token) and answers its PDF. */
+	@PostMapping("/volunteers/{id:\\d+}/certificate")
+	@DocumentWork
+	ResponseEntity<byte[]> issueCertificate(@PathVariable long id) {
 		return pdf(certificates.issueFor(id, verifyBase()));
+	}
+
+	/** The latest certificate issued, drawn again; nothing is issued by reading. */
+	@GetMapping("/volunteers/{id:\\d+}/certificate.pdf")
+	@DocumentWork
+	ResponseEntity<byte[]> certificate(@PathVariable long id) {
+		return pdf(certificates.latestFor(id, verifyBase()).orElseThrow(DomainException::notFound));
 	}
 
 	/**

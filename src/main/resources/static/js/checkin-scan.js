@@ -12,6 +12,7 @@
     navigator.geolocation.getCurrentPosition(function (p) {
       lat.value = p.coords.latitude;
       lng.value = p.coords.longitude;
+      document.getElementById('scan-accuracy').value = p.coords.accuracy;
     }, function () {}, { enableHighAccuracy: true, timeout: 10000 });
   }
   if (!('BarcodeDetector' in window) || !navigator.mediaDevices) {

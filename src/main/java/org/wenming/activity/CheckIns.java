@@ -237,9 +237,28 @@ public class CheckIns {
 		return BigDecimal.valueOf(seconds).divide(BigDecimal.valueOf(3600), 1, RoundingMode.DOWN);
 	}
 
+	/**
+	 * The position is a second factor that a phone can forge: the rotating token shown on the
+	 * organizer's screen is the proof of presence. What is checked here is only what no phone could
+	 * truly report: a latitude or longitude out of range, and an accuracy (when sent) too coarse to
+	 * tell inside the geofence from outside.
+	 */
 	private static void checkPosition(ActivityRow activity, Scan scan) {
+		if (scan.lat() != null && (!Double.isFinite(scan.lat()) || Math.abs(scan.lat()) > 90)) {
+			throw DomainException.onField("lat", "hours.checkin.position.impossible");
+		}
+		if (scan.lng() != null && (!Double.isFinite(scan.lng()) || Math.abs(scan.lng()) > 180)) {
+			throw DomainException.onField("lng", "hours.checkin.position.impossible");
+		}
+		if (scan.accuracy() != null && (!Double.isFinite(scan.accuracy()) || scan.accuracy() < 0)) {
+			throw DomainException.onField("accuracy", "hours.checkin.position.impossible");
+		}
 		if (!activity.hasCoordinates()) {
 			return;
+		}
+		if (scan.accuracy() != null && scan.accuracy() > activity.radiusM()) {
+			throw DomainException.onField("accuracy", "hours.checkin.position.inaccurate", Math.round(scan.accuracy()),
+					activity.radiusM());
 		}
 		if (scan.lat() == null || scan.lng() == null) {
 			throw DomainException.onField("lat", "hours.checkin.position.missing");
@@ -267,8 +286,16 @@ public class CheckIns {
 		return user;
 	}
 
-	/** What the phone sends: the scanned token or the typed code, and its position when it has one. */
-	public record Scan(String token, String code, Double lat, Double lng) {
+	/**
+	 * What the phone sends: the scanned token or the typed code, and its position when it has one
+	 * (with the accuracy in metres the phone gives, optional).
+	 */
+	public record Scan(String token, String code, Double lat, Double lng, Double accuracy) {
+
+		public Scan(String token, String code, Double lat, Double lng) {
+			this(token, code, lat, lng, null);
+		}
+
 	}
 
 	/** An attendance waiting for its hours to be confirmed. */

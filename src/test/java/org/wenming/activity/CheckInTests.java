@@ -208,6 +208,34 @@ class CheckInTests {
 	}
 
 	@Test
+	void impossiblePositionsAndAccuracyCoarserThanTheRadiusAreRefused() {
+		// 天安门广场; 300 m radius. The token is the proof of presence; the position is a second factor
+		// a phone can forge, so only what no phone could truly report is refused.
+		long activity = f.activity(day.atTime(9, 0), day.atTime(11, 0), Audience.VOLUNTEERS, 39.9055, 116.3976, null);
+		String volunteer = f.volunteer();
+		f.signUp(activity, volunteer);
+		clock.set(day.atTime(9, 10));
+		CheckInTokens.Token token = f.as(f.leader, () -> tokens.current(activity));
+
+		for (double[] impossible : new double[][] { { 91, 116.3976 }, { -90.5, 116.3976 }, { 39.9055, 180.5 },
+				{ 39.9055, -400 }, { Double.NaN, 116.3976 }, { 39.9055, Double.POSITIVE_INFINITY } }) {
+			refused(() -> f.as(volunteer, () -> checkIns.checkIn(activity,
+					new Scan(token.token(), null, impossible[0], impossible[1]))), "hours.checkin.position.impossible");
+		}
+		refused(() -> f.as(volunteer, () -> checkIns.checkIn(activity,
+				new Scan(token.token(), null, 39.9055, 116.3976, -1.0))), "hours.checkin.position.impossible");
+		// Right at the spot, but the phone says it only knows within 1.5 km.
+		refused(() -> f.as(volunteer, () -> checkIns.checkIn(activity,
+				new Scan(token.token(), null, 39.9055, 116.3976, 1500.0))), "hours.checkin.position.inaccurate");
+		assertThat(jdbc.sql("select count(*) from attendance where activity_id = ?").param(activity)
+			.query(Long.class).single()).isZero();
+
+		Attendance attendance = f.as(volunteer,
+				() -> checkIns.checkIn(activity, new Scan(token.token(), null, 39.9060, 116.3976, 25.0)));
+		assertThat(attendance.checkedInAt()).isNotNull();
+	}
+
+	@Test
 	void checkOutBeforeCheckInIsRefusedAndCheckingOutTwiceDoesNothing() {
 		long activity = f.activity(day.atTime(9, 0), day.atTime(11, 0));
 		String volunteer = f.volunteer();

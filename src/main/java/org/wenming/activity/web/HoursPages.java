@@ -17,6 +17,7 @@ import org.wenming.activity.HoursExport;
 import org.wenming.activity.HoursLedger;
 import org.wenming.platform.DomainException;
 import org.wenming.platform.security.WenmingUser;
+import org.wenming.platform.web.DocumentWork;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -136,6 +137,7 @@ class HoursPages {
 	}
 
 	@GetMapping("/hours/export")
+	@DocumentWork
 	void export(HttpServletResponse response) throws IOException {
 		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 		response.setHeader("Content-Disposition", ContentDisposition.attachment()
@@ -153,8 +155,9 @@ class HoursPages {
 	@PostMapping("/m/scan")
 	String scanned(@RequestParam long activityId, @RequestParam(required = false) String token,
 			@RequestParam(required = false) String code, @RequestParam(required = false) Double lat,
-			@RequestParam(required = false) Double lng, @RequestParam String action, RedirectAttributes redirect) {
-		CheckIns.Scan scan = new CheckIns.Scan(token, code, lat, lng);
+			@RequestParam(required = false) Double lng, @RequestParam(required = false) Double accuracy,
+			@RequestParam String action, RedirectAttributes redirect) {
+		CheckIns.Scan scan = new CheckIns.Scan(token, code, lat, lng, accuracy);
 		if ("out".equals(action)) {
 			checkIns.checkOut(activityId, scan);
 			redirect.addFlashAttribute("flashSuccess", text("hours.web.flash.checkedOut"));

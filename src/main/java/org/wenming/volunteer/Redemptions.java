@@ -77,6 +77,10 @@ public class Redemptions {
 		if (taken == 0) {
 			throw DomainException.conflict("store.item.outOfStock", item.name());
 		}
+		// Checked after the stock (and rolled back with it), so that an empty shelf reads the same to everyone.
+		if (!servesPerson(item.orgId(), personId)) {
+			throw new DomainException("store.redeem.notServed", item.name());
+		}
 		long id = jdbc.sql("""
 				insert into store_redemption (item_id, person_id, points, code) values (?, ?, ?, ?) returning id""")
 			.params(itemId, personId, item.points(), newCode())
@@ -84,6 +88,24 @@ public class Redemptions {
 			.single();
 		points.append(personId, PointsKind.REDEMPTION, -item.points(), false, item.name(), null, id);
 		return find(id);
+	}
+
+	/**
+	 * Whether the store of the org serves the person: its org is where the person lives or works or
+	 * an org above it (a street's store serves its communities), or the person earned hours at an
+	 * activity of the org or of an org below it. Points are one balance, but a store is stocked by
+	 * its own site for its own people and volunteers, not for a resident of another district.
+	 */
+	private boolean servesPerson(long storeOrgId, long personId) {
+		return jdbc.sql("""
+				select exists (select 1 from person p join org s on s.id = ?
+				    left join org h on h.id = p.home_org_id left join org w on w.id = p.work_org_id
+				    where p.id = ? and (starts_with(h.path, s.path) or starts_with(w.path, s.path)))
+				or exists (select 1 from hours_entry e join org o on o.id = e.org_id join org s on s.id = ?
+				    where e.person_id = ? and e.kind = 'CREDIT' and starts_with(o.path, s.path))""")
+			.params(storeOrgId, personId, storeOrgId, personId)
+			.query(Boolean.class)
+			.single();
 	}
 
 	/** Collects (核销) an open order by its pickup code, for staff of the item's store. */

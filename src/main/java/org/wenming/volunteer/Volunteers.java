@@ -14,6 +14,7 @@ import org.wenming.directory.DataScopes;
 import org.wenming.directory.IdNumbers;
 import org.wenming.directory.Org;
 import org.wenming.directory.OrgDirectory;
+import org.wenming.directory.OrgType;
 import org.wenming.directory.People;
 import org.wenming.directory.Permission;
 import org.wenming.directory.Person;
@@ -85,7 +86,7 @@ public class Volunteers {
 	 */
 	@Transactional
 	public Volunteer registerSelf(long personId, VolunteerRegistration registration) {
-		Org org = openOrg(registration.orgId());
+		Org org = ownOrg(personId, openOrg(registration.orgId()));
 		checkIdNumber(personId, registration.idNumber());
 		long id = insert(personId, org.id(), "SELF", VolunteerStatus.PENDING, registration);
 		audit.record("CREATE", "volunteer", id, org.id(), "申请注册志愿者");
@@ -298,6 +299,42 @@ public class Volunteers {
 		catch (DomainException ex) {
 			return Optional.empty();
 		}
+	}
+
+	/**
+	 * The orgs a person may register with by themselves: where they live or work, and the community
+	 * or village that either lies in (whose admins know them and review the registration).
+	 */
+	@Transactional(readOnly = true)
+	public List<Org> selfRegistrationOrgs(long personId) {
+		Person person = DataScopes.asSystem(() -> people.get(personId));
+		List<Org> own = new ArrayList<>();
+		for (Long id : java.util.Arrays.asList(person.homeOrgId(), person.workOrgId())) {
+			Org org = id == null ? null : orgs.find(id).filter(o -> !o.isClosed()).orElse(null);
+			if (org == null) {
+				continue;
+			}
+			String[] path = org.path().split("/");
+			for (int i = path.length - 1; i > 0; i--) {
+				Org above = orgs.find(Long.parseLong(path[i])).orElse(null);
+				if (above != null && !above.isClosed() && (above.id() == org.id() || isCommunity(above))
+						&& own.stream().noneMatch(o -> o.id() == above.id())) {
+					own.add(above);
+				}
+			}
+		}
+		return own;
+	}
+
+	private Org ownOrg(long personId, Org org) {
+		if (selfRegistrationOrgs(personId).stream().noneMatch(own -> own.id() == org.id())) {
+			throw DomainException.onField("orgId", "volunteer.org.notOwn");
+		}
+		return org;
+	}
+
+	private static boolean isCommunity(Org org) {
+		return org.type() == OrgType.COMMUNITY || org.type() == OrgType.VILLAGE;
 	}
 
 	private Org openOrg(Long orgId) {

@@ -114,7 +114,7 @@ class VolunteersTests {
 		long person = f.resident("res", f.communityA, true);
 		volunteers.registerSelf(person, registration(null, f.communityA.id(), idNumberOf(person)));
 
-		assertThatThrownBy(() -> volunteers.registerSelf(person, registration(null, f.communityB.id(), idNumberOf(person))))
+		assertThatThrownBy(() -> volunteers.registerSelf(person, registration(null, f.communityA.id(), idNumberOf(person))))
 			.isInstanceOfSatisfying(DomainException.class, ex -> {
 				assertThat(ex.code()).isEqualTo("volunteer.register.exists");
 				assertThat(ex.status()).isEqualTo(HttpStatus.CONFLICT);

@@ -65,7 +65,7 @@ class MobileVolunteerPages {
 		if (volunteer != null) {
 			model.addAttribute("thresholds", stars.thresholds(volunteer.orgId()));
 		}
-		model.addAttribute("communities", choices.communities());
+		model.addAttribute("communities", volunteers.selfRegistrationOrgs(user.personId()));
 		model.addAttribute("educations", VolunteerRegistration.EDUCATIONS);
 		model.addAttribute("politicalStatuses", PersonCommand.POLITICAL_STATUSES);
 		return "mobile/volunteer";

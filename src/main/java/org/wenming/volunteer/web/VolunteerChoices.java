@@ -37,16 +37,6 @@ class VolunteerChoices {
 			.toList();
 	}
 
-	/** The open communities and villages people register with, in tree order. */
-	@Transactional(readOnly = true)
-	List<OrgOption> communities() {
-		return jdbc.sql("""
-				select o.id, coalesce(p.name || ' · ', '') || o.name from org o left join org p on p.id = o.parent_id
-				where o.type in ('COMMUNITY', 'VILLAGE') and o.closed_at is null order by o.path limit 2000""")
-			.query((rs, i) -> new OrgOption(rs.getLong(1), rs.getString(2)))
-			.list();
-	}
-
 	private int depthOfRoot(org.wenming.directory.DataScope scope) {
 		return scope.rootOrgIds().stream().map(orgs::find).flatMap(java.util.Optional::stream).mapToInt(Org::depth)
 			.min().orElse(0);

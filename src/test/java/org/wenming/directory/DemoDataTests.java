@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The demo city arrives in a database that already has orgs and the first start's admin (a
- * cluster of its own in a temporary data dir), once.
+ * cluster of its own in a temporary data dir), once, and leaves that admin alone.
  */
 class DemoDataTests {
 
@@ -26,33 +26,46 @@ class DemoDataTests {
 	Path dataDir;
 
 	@Test
-	void demoCityIsSeededBesideExistingOrgsAndTakesOverTheFirstStartsAdminOnce() throws Exception {
-		try (ConfigurableApplicationContext firstStart = start()) {
+	void demoCityIsSeededBesideExistingOrgsAndNeverTakesOverTheFirstStartsAdmin() throws Exception {
+		String firstHash;
+		try (ConfigurableApplicationContext firstStart = start("--wenming.initial-admin=true")) {
 			JdbcClient jdbc = firstStart.getBean(JdbcClient.class);
 			assertThat(jdbc.sql("select count(*) from account where username = 'admin'").query(Long.class).single())
 				.isEqualTo(1);
 			assertThat(jdbc.sql("select count(*) from org where name = '示范市'").query(Long.class).single()).isZero();
+			firstHash = jdbc.sql("select password_hash from account where username = 'admin'").query(String.class).single();
 		}
 
 		try (ConfigurableApplicationContext demo = start("--spring.profiles.active=demo")) {
 			JdbcClient jdbc = demo.getBean(JdbcClient.class);
-			DemoCity city = DemoCity.ensure(demo);
 			long people = jdbc.sql("select count(*) from person").query(Long.class).single();
 			int port = Integer.parseInt(demo.getEnvironment().getProperty("local.server.port"));
 			Http http = Http.api(port);
+			long city = jdbc.sql("select id from org where name = '示范市' and parent_id is null").query(Long.class).single();
 
-			String admin = http.token("admin", DemoCity.PASSWORD);
+			// The attack: start the demo profile against a database it did not create, then sign in
+			// as admin with the published demo password.
+			Http.Response takeover = http.post("/api/v1/auth/token", null,
+					Http.json(java.util.Map.of("username", "admin", "password", DemoCity.PASSWORD)));
+			assertThat(takeover.status()).as(takeover.toString()).isEqualTo(401);
+			assertThat(jdbc.sql("select password_hash from account where username = 'admin'").query(String.class).single())
+				.isEqualTo(firstHash);
+			assertThat(jdbc.sql("""
+					select count(*) from role_assignment r join account a on a.id = r.account_id
+					where a.username = 'admin' and r.org_id = ?""").param(city).query(Long.class).single())
+				.as("no demo role for the existing admin").isZero();
 
 			assertThat(jdbc.sql("select count(*) from org where parent_id is null").query(Long.class).single())
 				.as("the first start's root org and 示范市").isEqualTo(2);
 			assertThat(jdbc.sql("select count(*) from account where username = 'admin'").query(Long.class).single())
 				.isEqualTo(1);
-			assertThat(http.get("/api/v1/orgs/" + city.org("示范市"), admin).status()).isEqualTo(200);
 			for (String account : DemoCity.ACCOUNTS) {
-				assertThat(http.token(account, DemoCity.PASSWORD)).isNotBlank();
+				if (!account.equals("admin")) {
+					assertThat(http.token(account, DemoCity.PASSWORD)).isNotBlank();
+				}
 			}
 			assertThat(jdbc.sql("select count(*) from person p join org o on o.id = p.home_org_id where o.path like ?")
-				.param("/" + city.org("示范市") + "/%")
+				.param("/" + city + "/%")
 				.query(Long.class)
 				.single()).isEqualTo(2000);
 

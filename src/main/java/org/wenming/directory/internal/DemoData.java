@@ -28,7 +28,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -37,8 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * districts, four streets and towns, eight communities and villages, the bureaus of the seed
  * plans with their departments, about 2,000 residents with valid ID numbers, care recipients, and
  * the demo accounts, all with the password {@code Demo@2026}. A demo account whose user name is
- * already taken (the first start's {@code admin}) is taken over: its password becomes the demo
- * password and it gets the demo role.
+ * already taken (the first start's {@code admin}, or anyone's) is left alone: the demo never sets
+ * the password, unlocks or grants a role to an account it did not create itself.
  */
 @Component
 @Profile("demo")
@@ -67,10 +66,8 @@ class DemoData implements ApplicationRunner {
 
 	private final TransactionTemplate transactions;
 
-	private final PasswordEncoder encoder;
-
 	DemoData(OrgDirectory orgs, People people, CareRecipients careRecipients, Accounts accounts,
-			Notifications notifications, JdbcClient jdbc, TransactionTemplate transactions, PasswordEncoder encoder) {
+			Notifications notifications, JdbcClient jdbc, TransactionTemplate transactions) {
 		this.orgs = orgs;
 		this.people = people;
 		this.careRecipients = careRecipients;
@@ -78,7 +75,6 @@ class DemoData implements ApplicationRunner {
 		this.notifications = notifications;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
-		this.encoder = encoder;
 	}
 
 	@Override
@@ -213,11 +209,8 @@ class DemoData implements ApplicationRunner {
 			.optional()
 			.orElse(null);
 		if (existing != null) {
-			jdbc.sql("update account set password_hash = ?, enabled = true, failed_attempts = 0, locked_until = null "
-					+ "where id = ?")
-				.params(encoder.encode(PASSWORD), existing)
-				.update();
-			accounts.grant(existing, role, roleOrg.id());
+			log.warn("Demo account {} not created: the user name belongs to an account the demo did not create, "
+					+ "whose password and roles stay as they are", username);
 			return;
 		}
 		long personId = people.search(new PersonQuery(null, personOrg.id(), null, null, null, null, null), 0, 50)

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -15,9 +16,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * On the very first start (no account at all), creates the root org and the account {@code admin}
- * as its civilization-office admin, with a random password written once to the log.
+ * as its civilization-office admin, with a random password written once to the log. Off with
+ * {@code wenming.initial-admin: false} (the tests' shared database, whose demo city brings its own
+ * {@code admin}).
  */
 @Component
+@ConditionalOnProperty(name = "wenming.initial-admin", havingValue = "true", matchIfMissing = true)
 @Order(100)
 class InitialAdmin implements ApplicationRunner {
 

@@ -2,6 +2,7 @@ package org.wenming.platform.security;
 
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -16,6 +17,7 @@ import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -24,6 +26,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
@@ -38,6 +41,16 @@ class SecurityConfiguration {
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
 			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
 			+ "connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+	/** The phone pages scan QR codes (camera) and check in or find activities near by (geolocation); nothing else. */
+	static final String PERMISSIONS_POLICY = "camera=(self), geolocation=(self), microphone=(), payment=(), usb=(), "
+			+ "serial=(), bluetooth=(), hid=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=(), "
+			+ "display-capture=(), fullscreen=(self)";
+
+	/** The OpenAPI document and Swagger UI, public only with {@code wenming.api-docs-public: true}. */
+	static final String[] API_DOCS = { "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml" };
+
+	static final String[] SWAGGER_UI = { "/swagger-ui.html", "/swagger-ui/**" };
 
 	private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
 
@@ -59,11 +72,13 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiChain(HttpSecurity http, List<HttpAuthorizationRules> modules, ApiTokens tokens,
-			UserDetailsService users, ProblemWriter problems, LoginThrottle throttle) throws Exception {
+			UserDetailsService users, ProblemWriter problems, LoginThrottle throttle,
+			@Value("${wenming.api-docs-public:false}") boolean apiDocsPublic) throws Exception {
 		ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems);
-		http.securityMatcher("/api/**")
+		http.securityMatcher(concat("/api/**", API_DOCS))
 			.authorizeHttpRequests(rules -> {
 				rules.requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll();
+				openIf(apiDocsPublic, rules.requestMatchers(HttpMethod.GET, API_DOCS));
 				modules.forEach(module -> module.configure(rules));
 				rules.anyRequest().denyAll();
 			})
@@ -85,7 +100,7 @@ class SecurityConfiguration {
 								new InsufficientAuthenticationException(denied.getMessage(), denied));
 					}
 				}))
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+			.headers(headers -> hstsAndPermissions(headers).contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
 			.formLogin(form -> form.disable())
 			.httpBasic(basic -> basic.disable())
 			.logout(logout -> logout.disable());
@@ -95,9 +110,10 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain webChain(HttpSecurity http, List<HttpAuthorizationRules> modules, LoginThrottle throttle,
-			ProblemWriter problems) throws Exception {
+			ProblemWriter problems, @Value("${wenming.api-docs-public:false}") boolean apiDocsPublic) throws Exception {
 		http.authorizeHttpRequests(rules -> {
 			publicPaths(rules);
+			openIf(apiDocsPublic, rules.requestMatchers(SWAGGER_UI));
 			rules.requestMatchers("/", "/workbench", "/notifications", "/notifications/**", "/preferences/**")
 				.authenticated();
 			modules.forEach(module -> module.configure(rules));
@@ -107,7 +123,7 @@ class SecurityConfiguration {
 				.permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.addFilterBefore(new LoginThrottleFilter(throttle, problems), UsernamePasswordAuthenticationFilter.class)
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.headers(headers -> hstsAndPermissions(headers).contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer
 					.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 				.frameOptions(frame -> frame.deny()));
@@ -116,9 +132,34 @@ class SecurityConfiguration {
 
 	private static void publicPaths(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
 		rules.requestMatchers("/login", "/error", "/favicon.ico", "/webjars/**", "/css/**", "/js/**", "/img/**",
-				"/fonts/**", "/actuator/health", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
-				"/swagger-ui/**", "/preferences/large-font")
+				"/fonts/**", "/actuator/health", "/preferences/large-font")
 			.permitAll();
+	}
+
+	private static void openIf(boolean open, AuthorizeHttpRequestsConfigurer<?>.AuthorizedUrl paths) {
+		if (open) {
+			paths.permitAll();
+		}
+		else {
+			paths.authenticated();
+		}
+	}
+
+	/**
+	 * HSTS on secure requests (also behind a trusted proxy that says {@code X-Forwarded-Proto: https})
+	 * and the Permissions-Policy; the session cookie is {@code Secure} on the same requests (Spring
+	 * Session's cookie serializer follows {@code request.isSecure()}).
+	 */
+	private static HeadersConfigurer<HttpSecurity> hstsAndPermissions(HeadersConfigurer<HttpSecurity> headers) {
+		return headers.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
+			.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY));
+	}
+
+	private static String[] concat(String first, String... more) {
+		String[] all = new String[more.length + 1];
+		all[0] = first;
+		System.arraycopy(more, 0, all, 1, more.length);
+		return all;
 	}
 
 }

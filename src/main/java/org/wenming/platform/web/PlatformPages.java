@@ -81,8 +81,34 @@ class PlatformPages {
 		cookie.setMaxAge(365 * 24 * 3600);
 		cookie.setAttribute("SameSite", "Lax");
 		response.addCookie(cookie);
-		return "redirect:" + (referer != null && referer.startsWith(request.getScheme() + "://" + request.getHeader("Host") + "/")
-				? referer.substring((request.getScheme() + "://" + request.getHeader("Host")).length()) : "/");
+		return "redirect:" + sameOriginPath(referer, request);
+	}
+
+	/**
+	 * The path (with query) of the referring page when it is a page of this site, else {@code /}: a
+	 * path that a browser could read as another host ({@code //evil.example}, {@code /\evil.example})
+	 * is never redirected to.
+	 */
+	static String sameOriginPath(String referer, HttpServletRequest request) {
+		if (referer == null || referer.isBlank()) {
+			return "/";
+		}
+		try {
+			java.net.URI uri = new java.net.URI(referer.strip());
+			int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+			String path = uri.getRawPath();
+			boolean sameOrigin = request.getScheme().equalsIgnoreCase(uri.getScheme())
+					&& request.getServerName().equalsIgnoreCase(uri.getHost()) && request.getServerPort() == port;
+			if (!sameOrigin || uri.getRawUserInfo() != null || path == null || !path.startsWith("/")
+					|| path.startsWith("//") || path.contains("\\") || path.contains("%5C") || path.contains("%5c")
+					|| path.chars().anyMatch(Character::isISOControl)) {
+				return "/";
+			}
+			return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+		}
+		catch (java.net.URISyntaxException ex) {
+			return "/";
+		}
 	}
 
 }

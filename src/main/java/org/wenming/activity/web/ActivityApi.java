@@ -53,10 +53,7 @@ class ActivityApi {
 
 	@PostMapping
 	ResponseEntity<Activity> create(@RequestBody ActivityBody body) {
-		Activity activity = activities.create(body.toCommand());
-		if (Boolean.TRUE.equals(body.publish())) {
-			activity = activities.publish(activity.id());
-		}
+		Activity activity = activities.create(body.toCommand(), Boolean.TRUE.equals(body.publish()));
 		return ResponseEntity.created(URI.create("/api/v1/activities/" + activity.id())).body(activity);
 	}
 

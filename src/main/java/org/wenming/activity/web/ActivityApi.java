@@ -15,6 +15,7 @@ import org.wenming.activity.SignupResult;
 import org.wenming.activity.Signups;
 import org.wenming.platform.DomainException;
 import org.wenming.platform.web.Page;
+import org.wenming.platform.web.Idempotent;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -120,6 +121,7 @@ class ActivityApi {
 		return signups.ofActivity(id);
 	}
 
+	@Idempotent
 	@PostMapping("/{id}/signups")
 	@ResponseStatus(HttpStatus.CREATED)
 	SignupResult signUp(@PathVariable long id) {

@@ -148,6 +148,27 @@ class ReferenceScopeTests {
 			.isEmpty();
 	}
 
+	@Test
+	void groupAttendanceRefusesAPersonOutsideScopeWhoDidNotSignUp() {
+		String title = DemoCity.unique("集体录入活动");
+		long id = http.post("/api/v1/activities", unit, Http.json(activity(title))).json().get("id").asLong();
+		OffsetDateTime in = OffsetDateTime.now().minusHours(3).truncatedTo(ChronoUnit.MINUTES);
+		for (String token : List.of(unit, leader)) {
+			for (long bad : List.of(outsider, MISSING, -1L, TWO_TO_31)) {
+				Response response = http.post("/api/v1/activities/" + id + "/attendance", token, Http.json(Map.of("entries",
+						List.of(Map.of("personId", bad, "checkedInAt", in.toString(), "checkedOutAt",
+								in.plusHours(2).toString())))));
+				assertRefused(response, 422);
+			}
+		}
+		assertThat(jdbc.sql("select count(*) from attendance where activity_id = ?").param(id).query(Long.class).single())
+			.isZero();
+		Response ok = http.post("/api/v1/activities/" + id + "/attendance", leader, Http.json(Map.of("entries",
+				List.of(Map.of("personId", neighbour, "checkedInAt", in.toString(), "checkedOutAt",
+						in.plusHours(2).toString())))));
+		assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
+	}
+
 	// ---- volunteer: a team's leader, a unit's registration ------------------------------------------
 
 	@Test
@@ -164,7 +185,8 @@ class ReferenceScopeTests {
 			String name = DemoCity.unique("越权服务队");
 			Response response = http.post("/api/v1/teams", unit,
 					Http.json(Map.of("orgId", bad, "name", name, "leaderPersonId", neighbour)));
-			assertRefused(response, 422);
+			// Out-of-scope ids in the path or naming the org to work in answer 404, as everywhere.
+			assertRefused(response, 404);
 			assertThat(teams(name)).isZero();
 		}
 		String name = DemoCity.unique("本社区服务队");
@@ -176,14 +198,18 @@ class ReferenceScopeTests {
 	@Test
 	void unitRegistrationRefusesAPersonOutsideScopeWithoutNamingThem() {
 		long before = volunteersOf(outsider);
+		long neighbourBefore = volunteersOf(neighbour);
 		for (long bad : List.of(outsider, MISSING, -1L, TWO_TO_31)) {
 			Response response = http.post("/api/v1/volunteers", unit, Http.json(Map.of("personId", bad, "orgId", heping)));
 			assertRefused(response, 422);
 			assertThat(response.json().get("detail").asString()).isEqualTo("找不到该人员，或该人员不在您的管理范围内。");
 		}
-		Response foreignOrg = http.post("/api/v1/volunteers", unit, Http.json(Map.of("personId", outsider, "orgId", xingfu)));
-		assertRefused(foreignOrg, 422);
+		for (long bad : List.of(xingfu, MISSING, -1L, TWO_TO_31)) {
+			Response foreignOrg = http.post("/api/v1/volunteers", unit, Http.json(Map.of("personId", neighbour, "orgId", bad)));
+			assertRefused(foreignOrg, 404);
+		}
 		assertThat(volunteersOf(outsider)).isEqualTo(before);
+		assertThat(volunteersOf(neighbour)).isEqualTo(neighbourBefore);
 	}
 
 	// ---- directory: a person's work and home org ---------------------------------------------------

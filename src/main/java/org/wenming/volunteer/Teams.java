@@ -70,10 +70,13 @@ public class Teams {
 	/** Creates a team of an org in the caller's scope; the leader gets no role by it. */
 	@Transactional
 	public Team create(NewTeam team) {
-		// Unknown, closed and out-of-scope orgs and leaders get the same answer.
+		// Unknown and out-of-scope orgs get the same answer (404), as do unknown and out-of-scope leaders.
 		Org org = Optional.ofNullable(team.orgId()).flatMap(orgs::find)
-			.filter(o -> !o.isClosed() && scopes.current(Permission.VOLUNTEER_WRITE).covers(o))
-			.orElseThrow(() -> DomainException.onField("orgId", "volunteer.org.unknown"));
+			.filter(o -> scopes.current(Permission.VOLUNTEER_WRITE).covers(o))
+			.orElseThrow(DomainException::notFound);
+		if (org.isClosed()) {
+			throw DomainException.onField("orgId", "volunteer.org.unknown");
+		}
 		if (!StringUtils.hasText(team.name())) {
 			throw DomainException.onField("name", "volunteer.team.name.required");
 		}

@@ -95,8 +95,13 @@ public class Volunteers {
 	/** A unit registers one of its people: registered at once, with a number. */
 	@Transactional
 	public Volunteer registerByUnit(VolunteerRegistration registration) {
-		Org org = openOrg(registration.orgId());
-		if (!scopes.current(Permission.VOLUNTEER_WRITE).covers(org)) {
+		if (registration.orgId() == null) {
+			throw DomainException.onField("orgId", "volunteer.org.required");
+		}
+		// Unknown and out-of-scope orgs get the same answer (404).
+		Org org = orgs.find(registration.orgId()).filter(o -> scopes.current(Permission.VOLUNTEER_WRITE).covers(o))
+			.orElseThrow(DomainException::notFound);
+		if (org.isClosed()) {
 			throw DomainException.onField("orgId", "volunteer.org.unknown");
 		}
 		if (registration.personId() == null) {

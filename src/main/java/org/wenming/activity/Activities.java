@@ -94,6 +94,16 @@ public class Activities {
 	}
 
 	/**
+	 * Creates an activity and, when asked, opens it for sign-up in the same transaction: when
+	 * publishing is refused nothing is stored, so that a retry makes no duplicate.
+	 */
+	@Transactional
+	public Activity create(NewActivity draft, boolean publish) {
+		Activity activity = create(draft);
+		return publish ? publish(activity.id()) : activity;
+	}
+
+	/**
 	 * Changes what an activity is while it is a draft or open for sign-up. The capacity cannot go
 	 * below the confirmed sign-ups; the organizing org stays.
 	 */

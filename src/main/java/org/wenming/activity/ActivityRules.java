@@ -102,18 +102,22 @@ class ActivityRules {
 			throw DomainException.onField("radiusMeters", "activity.radius.range", RADIUS_MIN, RADIUS_MAX);
 		}
 		Audience audience = draft.audience() == null ? Audience.ANYONE : draft.audience();
-		if (audience == Audience.ORG_RESIDENTS) {
-			if (draft.audienceOrgId() == null) {
-				throw DomainException.onField("audienceOrgId", "activity.audienceOrg.required");
-			}
-			boolean exists = jdbc.sql("select count(*) from org where id = ? and closed_at is null")
-				.param(draft.audienceOrgId()).query(Long.class).single() > 0;
-			if (!exists) {
-				throw DomainException.onField("audienceOrgId", "activity.audienceOrg.unknown");
-			}
+		if (audience == Audience.ORG_RESIDENTS && draft.audienceOrgId() == null) {
+			throw DomainException.onField("audienceOrgId", "activity.audienceOrg.required");
 		}
 		if (audience == Audience.TEAM_MEMBERS && draft.audienceTeamId() == null) {
 			throw DomainException.onField("audienceTeamId", "activity.audienceTeam.required");
+		}
+		// Every id given must name an open org or team in the caller's activity:write scope; unknown,
+		// closed, out-of-scope and out-of-range ids all get the same answer.
+		if (draft.audienceOrgId() != null && !writable(openOrgPath(draft.audienceOrgId()))) {
+			throw DomainException.onField("audienceOrgId", "activity.audienceOrg.unknown");
+		}
+		if (draft.audienceTeamId() != null && !writable(openTeamPath(draft.audienceTeamId()))) {
+			throw DomainException.onField("audienceTeamId", "activity.audienceTeam.unknown");
+		}
+		if (draft.teamId() != null && !writable(openTeamPath(draft.teamId()))) {
+			throw DomainException.onField("teamId", "activity.team.unknown");
 		}
 		HoursRule rule = draft.hoursRule() == null ? HoursRule.ACTUAL : draft.hoursRule();
 		if (rule == HoursRule.FIXED) {
@@ -138,6 +142,21 @@ class ActivityRules {
 			}
 		}
 		return new Checked(title, place, radius, audience, rule, target);
+	}
+
+	private boolean writable(String orgPath) {
+		return orgPath != null && scopes.current(Permission.ACTIVITY_WRITE).covers(orgPath);
+	}
+
+	private String openOrgPath(long orgId) {
+		return jdbc.sql("select path from org where id = ? and closed_at is null")
+			.param(orgId).query(String.class).optional().orElse(null);
+	}
+
+	private String openTeamPath(long teamId) {
+		Memberships spi = memberships.getIfAvailable();
+		Long orgId = spi == null ? null : spi.openTeamOrg(teamId).orElse(null);
+		return orgId == null ? null : openOrgPath(orgId);
 	}
 
 	/** Whether the person belongs to the activity's audience. */

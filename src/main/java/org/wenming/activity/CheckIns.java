@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.wenming.directory.DataScopes;
+import org.wenming.directory.People;
 import org.wenming.directory.Permission;
 import org.wenming.platform.DomainException;
 import org.wenming.platform.audit.AuditLog;
@@ -45,12 +46,15 @@ public class CheckIns {
 
 	private final DataScopes scopes;
 
+	private final People people;
+
 	private final AuditLog audit;
 
 	private final Clock clock;
 
-	CheckIns(JdbcClient jdbc, CheckInTokens tokens, DataScopes scopes, AuditLog audit, Clock clock) {
+	CheckIns(JdbcClient jdbc, CheckInTokens tokens, DataScopes scopes, People people, AuditLog audit, Clock clock) {
 		this.jdbc = jdbc;
+		this.people = people;
 		this.tokens = tokens;
 		this.scopes = scopes;
 		this.audit = audit;
@@ -130,10 +134,13 @@ public class CheckIns {
 			if (Duration.between(entry.checkedInAt(), entry.checkedOutAt()).toHours() >= 24) {
 				throw DomainException.onField("entries", "hours.group.tooLong");
 			}
-			boolean person = jdbc.sql("select exists (select 1 from person where id = ?)")
-				.param(entry.personId())
+			// Someone who signed up, or who lives or works in the caller's scope; anyone else is
+			// refused like a person who does not exist.
+			boolean person = entry.personId() > 0 && (jdbc.sql("""
+					select exists (select 1 from activity_signup where activity_id = ? and person_id = ?)""")
+				.params(activityId, entry.personId())
 				.query(Boolean.class)
-				.single();
+				.single() || people.findInScope(entry.personId(), Permission.ACTIVITY_WRITE).isPresent());
 			if (!person) {
 				throw DomainException.onField("entries", "hours.group.person");
 			}

@@ -13,6 +13,9 @@ public interface Memberships {
 	/** Whether the person is a registered volunteer whose registration is approved. */
 	boolean isRegisteredVolunteer(long personId);
 
+	/** The org of the team, if the team exists and is not closed. */
+	java.util.Optional<Long> openTeamOrg(long teamId);
+
 	/** Whether the person leads the team. */
 	boolean isTeamLeader(long teamId, long personId);
 

@@ -89,10 +89,9 @@ public class CareRecipients {
 		if (type == null) {
 			throw DomainException.onField("type", "care.type.required");
 		}
-		Org org = orgs.find(responsibleOrgId).orElseThrow(() -> DomainException.onField("responsibleOrgId", "care.org.unknown"));
-		if (!scopes.current(Permission.PERSON_WRITE).covers(org)) {
-			throw DomainException.onField("responsibleOrgId", "person.org.outOfScope");
-		}
+		// Unknown and out-of-scope orgs get the same answer.
+		Org org = orgs.find(responsibleOrgId).filter(o -> scopes.current(Permission.PERSON_WRITE).covers(o))
+			.orElseThrow(() -> DomainException.onField("responsibleOrgId", "person.org.outOfScope"));
 		if (!org.type().isResidential() || org.isClosed()) {
 			throw DomainException.onField("responsibleOrgId", "care.org.notCommunity");
 		}

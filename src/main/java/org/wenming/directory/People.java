@@ -91,6 +91,20 @@ public class People {
 		return load(id, Permission.PERSON_READ);
 	}
 
+	/**
+	 * The person, masked, if its home or work org lies in the caller's scope for the permission;
+	 * empty when it does not exist or lies outside (the two are not told apart).
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<Person> findInScope(long id, Permission permission) {
+		try {
+			return java.util.Optional.of(load(id, permission));
+		}
+		catch (DomainException ex) {
+			return java.util.Optional.empty();
+		}
+	}
+
 	/** A page of people matching the query, masked. */
 	@Transactional(readOnly = true)
 	public Page<Person> search(PersonQuery query, int page, int size) {
@@ -208,7 +222,7 @@ public class People {
 		if (!problems.isEmpty()) {
 			throw DomainException.onField(problems.get(0).field(), problems.get(0).code());
 		}
-		checkOrgs(command);
+		checkOrgs(command, null);
 		if (idNumberTaken(command.idNumber(), null)) {
 			throw DomainException.onField("idNumber", "person.idNumber.taken");
 		}
@@ -278,7 +292,7 @@ public class People {
 		if (!problems.isEmpty()) {
 			throw DomainException.onField(problems.get(0).field(), problems.get(0).code());
 		}
-		checkOrgs(command);
+		checkOrgs(command, before);
 		String idNumber = IdNumbers.normalize(command.idNumber());
 		if (idNumber != null && idNumberTaken(idNumber, id)) {
 			throw DomainException.onField("idNumber", "person.idNumber.taken");
@@ -354,15 +368,22 @@ public class People {
 				command.workOrgId(), command.homeOrgId() };
 	}
 
-	private void checkOrgs(PersonCommand command) {
+	/**
+	 * Every org given must exist, be open and lie in the caller's {@code person:write} scope; an org
+	 * the person already had may stay although it lies outside. Unknown and out-of-scope orgs get
+	 * the same answer.
+	 */
+	private void checkOrgs(PersonCommand command, Person before) {
 		DataScope scope = scopes.current(Permission.PERSON_WRITE);
 		boolean inScope = false;
-		for (Long orgId : new Long[] { command.workOrgId(), command.homeOrgId() }) {
+		for (String field : new String[] { "workOrgId", "homeOrgId" }) {
+			Long orgId = field.equals("workOrgId") ? command.workOrgId() : command.homeOrgId();
 			if (orgId == null) {
 				continue;
 			}
-			String field = orgId.equals(command.homeOrgId()) ? "homeOrgId" : "workOrgId";
-			Org org = orgs.find(orgId).orElseThrow(() -> DomainException.onField(field, "person.org.unknown"));
+			boolean kept = before != null && (orgId.equals(before.workOrgId()) || orgId.equals(before.homeOrgId()));
+			Org org = orgs.find(orgId).filter(o -> kept || scope.covers(o))
+				.orElseThrow(() -> DomainException.onField(field, "person.org.outOfScope"));
 			if (org.isClosed()) {
 				throw DomainException.onField(field, "person.org.closed");
 			}

@@ -111,6 +111,10 @@ class PlanStore {
 		return orgs.find(orgId).orElseThrow(DomainException::notFound);
 	}
 
+	Optional<Org> findOrg(long orgId) {
+		return orgs.find(orgId);
+	}
+
 	/** Org names by id, looked up once each. */
 	Map<Long, String> orgNames(Iterable<Long> ids) {
 		Map<Long, String> names = new HashMap<>();

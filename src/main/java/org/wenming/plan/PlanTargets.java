@@ -387,8 +387,9 @@ public class PlanTargets {
 		long orgId = binding.orgId() == null ? currentOrgId : binding.orgId();
 		if (orgId != currentOrgId) {
 			Org planOrg = store.org(plan.orgId());
-			Org org = store.org(orgId);
-			if (!planOrg.contains(org) || !scopes.current(Permission.PLAN_WRITE).covers(org)) {
+			// An org that does not exist gets the same answer as one outside reach.
+			Org org = store.findOrg(orgId).orElse(null);
+			if (org == null || !planOrg.contains(org) || !scopes.current(Permission.PLAN_WRITE).covers(org)) {
 				throw DomainException.onField("orgId", "plan.target.orgOutside");
 			}
 		}

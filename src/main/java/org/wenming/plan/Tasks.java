@@ -116,7 +116,7 @@ public class Tasks {
 			throw DomainException.onField("description", "plan.task.description.tooLong", TEXT_MAX);
 		}
 		Org owner = owner(command.ownerOrgId(), plan.orgId());
-		Long[] cooperating = cooperating(command.cooperatingOrgIds(), owner.id());
+		Long[] cooperating = cooperating(command.cooperatingOrgIds(), owner.id(), plan.orgId());
 		String leader = StringUtils.hasText(command.leader()) ? command.leader().strip() : null;
 		if (leader != null && leader.length() > LEADER_MAX) {
 			throw DomainException.onField("leader", "plan.task.leader.tooLong", LEADER_MAX);
@@ -467,24 +467,29 @@ public class Tasks {
 		if (ownerOrgId == null) {
 			throw DomainException.onField("ownerOrgId", "plan.task.owner.required");
 		}
-		Org owner = orgs.find(ownerOrgId).filter(org -> !org.isClosed())
-			.orElseThrow(() -> DomainException.onField("ownerOrgId", "plan.task.owner.unknown"));
 		Org planOrg = orgs.find(planOrgId).orElseThrow();
-		if (!planOrg.contains(owner) && !access.covers(Permission.PLAN_WRITE, owner.id())) {
-			throw DomainException.onField("ownerOrgId", "plan.task.owner.outOfScope", owner.name());
+		// An org that does not exist and one outside reach get the same answer, without its name.
+		Org owner = orgs.find(ownerOrgId)
+			.filter(org -> planOrg.contains(org) || access.covers(Permission.PLAN_WRITE, org.id()))
+			.orElseThrow(() -> DomainException.onField("ownerOrgId", "plan.task.owner.outOfScope"));
+		if (owner.isClosed()) {
+			throw DomainException.onField("ownerOrgId", "plan.task.owner.unknown");
 		}
 		return owner;
 	}
 
-	private Long[] cooperating(List<Long> ids, long ownerId) {
+	private Long[] cooperating(List<Long> ids, long ownerId, long planOrgId) {
 		Set<Long> distinct = new LinkedHashSet<>(ids == null ? List.of() : ids);
 		distinct.remove(null);
 		distinct.remove(ownerId);
 		if (distinct.size() > COOPERATING_MAX) {
 			throw DomainException.onField("cooperatingOrgIds", "plan.task.cooperating.tooMany", COOPERATING_MAX);
 		}
+		Org planOrg = orgs.find(planOrgId).orElseThrow();
 		for (Long id : distinct) {
-			if (orgs.find(id).filter(org -> !org.isClosed()).isEmpty()) {
+			if (orgs.find(id).filter(org -> !org.isClosed())
+				.filter(org -> planOrg.contains(org) || access.covers(Permission.PLAN_WRITE, org.id()))
+				.isEmpty()) {
 				throw DomainException.onField("cooperatingOrgIds", "plan.task.cooperating.unknown", id);
 			}
 		}

@@ -70,14 +70,17 @@ public class Teams {
 	/** Creates a team of an org in the caller's scope; the leader gets no role by it. */
 	@Transactional
 	public Team create(NewTeam team) {
-		Org org = orgs.find(team.orgId()).filter(o -> !o.isClosed())
-			.orElseThrow(() -> DomainException.onField("orgId", "volunteer.org.unknown"));
-		scopes.require(Permission.VOLUNTEER_WRITE, org.path());
+		// Unknown and out-of-scope orgs get the same answer (404), as do unknown and out-of-scope leaders.
+		Org org = Optional.ofNullable(team.orgId()).flatMap(orgs::find)
+			.filter(o -> scopes.current(Permission.VOLUNTEER_WRITE).covers(o))
+			.orElseThrow(DomainException::notFound);
+		if (org.isClosed()) {
+			throw DomainException.onField("orgId", "volunteer.org.unknown");
+		}
 		if (!StringUtils.hasText(team.name())) {
 			throw DomainException.onField("name", "volunteer.team.name.required");
 		}
-		if (team.leaderPersonId() == null || jdbc.sql("select count(*) from person where id = ?")
-			.param(team.leaderPersonId()).query(Long.class).single() == 0) {
+		if (team.leaderPersonId() == null || volunteers.personInScope(team.leaderPersonId()).isEmpty()) {
 			throw DomainException.onField("leaderPersonId", "volunteer.person.unknown");
 		}
 		long id;

@@ -96,12 +96,19 @@ public class Volunteers {
 	/** A unit registers one of its people: registered at once, with a number. */
 	@Transactional
 	public Volunteer registerByUnit(VolunteerRegistration registration) {
-		Org org = openOrg(registration.orgId());
-		scopes.require(Permission.VOLUNTEER_WRITE, org.path());
+		if (registration.orgId() == null) {
+			throw DomainException.onField("orgId", "volunteer.org.required");
+		}
+		// Unknown and out-of-scope orgs get the same answer (404).
+		Org org = orgs.find(registration.orgId()).filter(o -> scopes.current(Permission.VOLUNTEER_WRITE).covers(o))
+			.orElseThrow(DomainException::notFound);
+		if (org.isClosed()) {
+			throw DomainException.onField("orgId", "volunteer.org.unknown");
+		}
 		if (registration.personId() == null) {
 			throw DomainException.onField("personId", "volunteer.person.required");
 		}
-		Person person = DataScopes.asSystem(() -> findPerson(registration.personId()))
+		Person person = personInScope(registration.personId())
 			.orElseThrow(() -> DomainException.onField("personId", "volunteer.person.unknown"));
 		long id = insert(person.id(), org.id(), "UNIT", VolunteerStatus.ACTIVE, registration);
 		jdbc.sql("update volunteer set volunteer_no = ?, reviewed_by = ?, reviewed_at = ? where id = ?")
@@ -292,13 +299,12 @@ public class Volunteers {
 		});
 	}
 
-	private Optional<Person> findPerson(long personId) {
-		try {
-			return Optional.of(people.get(personId));
-		}
-		catch (DomainException ex) {
-			return Optional.empty();
-		}
+	/**
+	 * The person if it lives or works in the caller's {@code volunteer:write} scope; empty when it
+	 * does not exist or lies outside, so that neither its existence nor its name leaks.
+	 */
+	Optional<Person> personInScope(long personId) {
+		return people.findInScope(personId, Permission.VOLUNTEER_WRITE);
 	}
 
 	/**

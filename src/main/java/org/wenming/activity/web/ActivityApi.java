@@ -15,6 +15,7 @@ import org.wenming.activity.SignupResult;
 import org.wenming.activity.Signups;
 import org.wenming.platform.DomainException;
 import org.wenming.platform.web.Page;
+import org.wenming.platform.web.Idempotent;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -53,10 +54,7 @@ class ActivityApi {
 
 	@PostMapping
 	ResponseEntity<Activity> create(@RequestBody ActivityBody body) {
-		Activity activity = activities.create(body.toCommand());
-		if (Boolean.TRUE.equals(body.publish())) {
-			activity = activities.publish(activity.id());
-		}
+		Activity activity = activities.create(body.toCommand(), Boolean.TRUE.equals(body.publish()));
 		return ResponseEntity.created(URI.create("/api/v1/activities/" + activity.id())).body(activity);
 	}
 
@@ -123,6 +121,7 @@ class ActivityApi {
 		return signups.ofActivity(id);
 	}
 
+	@Idempotent
 	@PostMapping("/{id}/signups")
 	@ResponseStatus(HttpStatus.CREATED)
 	SignupResult signUp(@PathVariable long id) {

@@ -81,10 +81,7 @@ class ActivityPages {
 	@PostMapping("/new")
 	String create(@ModelAttribute ActivityForm form, Model model, RedirectAttributes redirect) {
 		try {
-			Activity activity = activities.create(form.toCommand());
-			if (Boolean.TRUE.equals(form.publish())) {
-				activities.publish(activity.id());
-			}
+			Activity activity = activities.create(form.toCommand(), Boolean.TRUE.equals(form.publish()));
 			redirect.addFlashAttribute("flashSuccess", text("activity.page.created"));
 			return "redirect:/activities/" + activity.id();
 		}

@@ -18,6 +18,7 @@ import org.wenming.activity.HoursRank;
 import org.wenming.activity.RankBy;
 import org.wenming.platform.DomainException;
 import org.wenming.platform.security.WenmingUser;
+import org.wenming.platform.web.Idempotent;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -58,11 +59,13 @@ class HoursApi {
 				"svg".equals(qr) ? QrCodes.svg(token.token()) : null);
 	}
 
+	@Idempotent
 	@PostMapping("/api/v1/activities/{id}/check-in")
 	Attendance checkIn(@PathVariable long id, @RequestBody CheckIns.Scan scan) {
 		return checkIns.checkIn(id, scan);
 	}
 
+	@Idempotent
 	@PostMapping("/api/v1/activities/{id}/check-out")
 	Attendance checkOut(@PathVariable long id, @RequestBody CheckIns.Scan scan) {
 		return checkIns.checkOut(id, scan);

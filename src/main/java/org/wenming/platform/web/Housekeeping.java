@@ -10,7 +10,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Removes expired tokens and old login counters, on one instance at a time.
+ * Removes expired tokens, old login counters and expired idempotency keys, on one instance at a time.
  */
 @Component
 class Housekeeping {
@@ -21,10 +21,13 @@ class Housekeeping {
 
 	private final LoginThrottle throttle;
 
-	Housekeeping(ClusterLock lock, ApiTokens tokens, LoginThrottle throttle) {
+	private final IdempotencyKeys idempotencyKeys;
+
+	Housekeeping(ClusterLock lock, ApiTokens tokens, LoginThrottle throttle, IdempotencyKeys idempotencyKeys) {
 		this.lock = lock;
 		this.tokens = tokens;
 		this.throttle = throttle;
+		this.idempotencyKeys = idempotencyKeys;
 	}
 
 	@Scheduled(fixedDelay = 15, timeUnit = java.util.concurrent.TimeUnit.MINUTES, initialDelay = 5)
@@ -32,6 +35,7 @@ class Housekeeping {
 		if (lock.tryAcquire("platform.housekeeping", Duration.ofMinutes(10))) {
 			tokens.purgeExpired();
 			throttle.purgeOld();
+			idempotencyKeys.purgeExpired();
 		}
 	}
 

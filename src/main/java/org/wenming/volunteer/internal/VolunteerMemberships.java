@@ -37,6 +37,14 @@ class VolunteerMemberships implements Memberships {
 	}
 
 	@Override
+	public java.util.Optional<Long> openTeamOrg(long teamId) {
+		return jdbc.sql("select org_id from volunteer_team where id = ? and closed_at is null")
+			.param(teamId)
+			.query(Long.class)
+			.optional();
+	}
+
+	@Override
 	public boolean isTeamLeader(long teamId, long personId) {
 		return jdbc.sql("select count(*) from volunteer_team where id = ? and leader_person_id = ? and closed_at is null")
 			.params(teamId, personId)

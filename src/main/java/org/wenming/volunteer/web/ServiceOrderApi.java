@@ -11,6 +11,7 @@ import org.wenming.volunteer.ServiceOrder;
 import org.wenming.volunteer.ServiceOrderDetails;
 import org.wenming.volunteer.ServiceOrderStatus;
 import org.wenming.volunteer.ServiceOrders;
+import org.wenming.platform.web.Idempotent;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,6 +42,7 @@ class ServiceOrderApi {
 		return categories.active();
 	}
 
+	@Idempotent
 	@PostMapping("/api/v1/service-orders")
 	ResponseEntity<ServiceOrder> create(@RequestBody OrderBody body) {
 		long id = orders.create(body.toCommand());

@@ -10,6 +10,7 @@ import org.wenming.volunteer.Redemptions;
 import org.wenming.volunteer.StoreItem;
 import org.wenming.volunteer.StoreItemCommand;
 import org.wenming.volunteer.StoreItems;
+import org.wenming.platform.web.Idempotent;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -55,6 +56,7 @@ class StoreApi {
 		return items.update(id, body);
 	}
 
+	@Idempotent
 	@PostMapping("/api/v1/store/items/{id}/redemptions")
 	ResponseEntity<Order> redeem(@PathVariable long id) {
 		Redemption redemption = redemptions.redeem(id);

@@ -188,7 +188,7 @@ class PeoplePagesTests {
 			.param("idNumber", DirectoryFixture.idNumber())
 			.param("homeOrgId", String.valueOf(data.communityB().id())))
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(content().string(containsString("所填组织不在您的管理范围内")));
+			.andExpect(content().string(containsString("所填组织不存在或不在您的管理范围内")));
 	}
 
 	@Test

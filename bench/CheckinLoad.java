@@ -42,7 +42,7 @@ public class CheckinLoad {
 
 		// Volunteers by activity: (activity id, volunteer number), prepared by SQL.
 		List<long[]> work = new ArrayList<>();
-		try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
+		try (Connection c = DriverManager.getConnection(url, "postgres", System.getenv().getOrDefault("PGPASSWORD", ""))) {
 			ResultSet rs = c.createStatement().executeQuery("""
 					select s.activity_id, substr(a.username, 11)::int from activity_signup s
 					join account a on a.person_id = s.person_id where a.username like 'bench-vol-%' order by 1, 2""");
@@ -108,7 +108,7 @@ public class CheckinLoad {
 		// Plain JDBC: as many connections as the application's pool, one thread each, single-row
 		// inserts in autocommit, as many as there were check-ins and check-outs.
 		int inserts = sorted.length;
-		try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
+		try (Connection c = DriverManager.getConnection(url, "postgres", System.getenv().getOrDefault("PGPASSWORD", ""))) {
 			c.createStatement().execute("""
 					drop table if exists bench_insert;
 					create table bench_insert (id bigserial primary key, activity_id bigint not null, person_id bigint not null,
@@ -120,7 +120,7 @@ public class CheckinLoad {
 		for (int t = 0; t < poolSize; t++) {
 			int client = t;
 			jdbcDone.add(jdbcPool.submit(() -> {
-				try (Connection c = DriverManager.getConnection(url, "postgres", "");
+				try (Connection c = DriverManager.getConnection(url, "postgres", System.getenv().getOrDefault("PGPASSWORD", ""));
 						PreparedStatement insert = c.prepareStatement(
 								"insert into bench_insert (activity_id, person_id) values (?, ?)")) {
 					for (int i = client; i < inserts; i += poolSize) {

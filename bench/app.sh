@@ -1,7 +1,7 @@
 # Sourced by the benchmarks that drive a freshly started application: builds the jar when the
 # sources are newer, then `start_app [ARGS…]` starts it on a free port with its own data dir and
-# embedded PostgreSQL (both removed on exit) and sets BASE (its URL), LOG, PG_PORT, PSQL (a psql
-# command on its database) and TOKEN (a bearer token of the first start's "admin").
+# embedded PostgreSQL (both removed on exit) and sets BASE (its URL), LOG, PG_PORT, PGPASSWORD (the
+# superuser's), PSQL (a psql command on its database) and TOKEN (a bearer token of the first start's "admin").
 
 ROOT=$(pwd)
 OUT="$ROOT/bench/out"
@@ -64,5 +64,7 @@ start_app() {
     -d "{\"username\":\"admin\",\"password\":\"$password\"}" "$BASE/api/v1/auth/token" \
     | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
   [[ -n "$TOKEN" ]] || { echo "no token" >&2; exit 1; }
+  # the embedded cluster asks for passwords; the superuser's is in the data dir (mode 600)
+  export PGPASSWORD=$(sed -n 's/^postgres=//p' "$DATA/database.secret")
   PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d wenming)
 }

@@ -1,5 +1,7 @@
 package org.wenming;
 
+import org.wenming.platform.ledger.LedgerVerifyCommand;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -13,7 +15,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class WenmingApplication {
 
+	/** Starts the application; {@code verify} as the first argument verifies the ledgers instead and exits. */
 	public static void main(String[] args) {
+		if (LedgerVerifyCommand.requested(args)) {
+			System.exit(LedgerVerifyCommand.run(WenmingApplication.class, args, System.out));
+		}
 		SpringApplication.run(WenmingApplication.class, args);
 	}
 

@@ -134,10 +134,8 @@ public class Points {
 	 */
 	PointsEntry append(long personId, PointsKind kind, int delta, boolean clamp, String reason, Long hoursEntryId,
 			Long redemptionId) {
-		jdbc.sql("insert into points_account (person_id, balance) values (?, 0) on conflict (person_id) do nothing")
-			.param(personId)
-			.update();
-		long balance = jdbc.sql("select balance from points_account where person_id = ? for update")
+		// The account is the owner's: the application may lock it, and the entry moves the balance (V5_6).
+		long balance = jdbc.sql("select points_account_lock(?)")
 			.param(personId)
 			.query(Long.class)
 			.single();
@@ -161,7 +159,6 @@ public class Points {
 			applied = (int) -balance;
 		}
 		long after = balance + applied;
-		jdbc.sql("update points_account set balance = ? where person_id = ?").params(after, personId).update();
 		String actor = AuditLog.currentActor();
 		return jdbc.sql("""
 				insert into points_entry (person_id, kind, delta, balance_after, reason, hours_entry_id, redemption_id,

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.wenming.activity.CheckIns.GroupEntry;
 import org.wenming.platform.DomainException;
+import org.wenming.platform.database.OwnerDatabase;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -157,7 +158,11 @@ class HoursLedgerTests {
 		assertThat(correction.approvedBy()).isEqualTo(f.admin);
 		assertThat(ledger.totalHours(f.personId(volunteer))).isEqualByComparingTo("1.5");
 		assertThatThrownBy(() -> jdbc.sql("update hours_entry set hours = 9 where id = ?").param(credit.id()).update())
-			.hasMessageContaining("只能追加");
+			.rootCause().hasMessageContaining("permission denied");
+		assertThatThrownBy(() -> OwnerDatabase.owner(context)
+			.sql("update hours_entry set hours = 9 where id = ?")
+			.param(credit.id())
+			.update()).as("even the owner, while the trigger is on").hasMessageContaining("只能追加");
 	}
 
 	@Test

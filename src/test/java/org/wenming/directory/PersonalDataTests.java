@@ -12,6 +12,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.wenming.DemoCity;
 import org.wenming.Http;
 import org.wenming.Http.Response;
+import org.wenming.platform.database.OwnerDatabase;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -185,6 +186,12 @@ class PersonalDataTests {
 			.isThrownBy(() -> jdbc.sql("update audit_log set summary = 'changed', actor = 'someone' where id = ?")
 				.param(entry)
 				.update())
+			.havingRootCause().withMessageContaining("permission denied");
+		assertThatExceptionOfType(DataAccessException.class)
+			.isThrownBy(() -> OwnerDatabase.owner(context)
+				.sql("update audit_log set summary = 'changed', actor = 'someone' where id = ?")
+				.param(entry)
+				.update())
 			.withMessageContaining("审计日志只能追加");
 		assertThat(auditRow(entry)).isEqualTo(before);
 	}
@@ -196,6 +203,9 @@ class PersonalDataTests {
 
 		assertThatExceptionOfType(DataAccessException.class)
 			.isThrownBy(() -> jdbc.sql("delete from audit_log where id = ?").param(entry).update())
+			.havingRootCause().withMessageContaining("permission denied");
+		assertThatExceptionOfType(DataAccessException.class)
+			.isThrownBy(() -> OwnerDatabase.owner(context).sql("delete from audit_log where id = ?").param(entry).update())
 			.withMessageContaining("审计日志只能追加");
 		assertThatExceptionOfType(DataAccessException.class)
 			.isThrownBy(() -> jdbc.sql("delete from audit_log").update());
@@ -210,6 +220,9 @@ class PersonalDataTests {
 
 		assertThatExceptionOfType(DataAccessException.class)
 			.isThrownBy(() -> jdbc.sql("truncate audit_log").update())
+			.havingRootCause().withMessageContaining("permission denied");
+		assertThatExceptionOfType(DataAccessException.class)
+			.isThrownBy(() -> OwnerDatabase.owner(context).sql("truncate audit_log").update())
 			.withMessageContaining("审计日志只能追加");
 		assertThat(auditRow(entry)).isEqualTo(before);
 		assertThat(jdbc.sql("select count(*) from audit_log").query(Long.class).single()).isGreaterThanOrEqualTo(count);

@@ -7,21 +7,30 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wenming.WenmingApplication;
 import org.wenming.platform.crypto.PersonalDataCipher;
+import org.wenming.platform.database.OwnerDatabase;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The application's own PostgreSQL: in persistent mode a cluster under the data dir that is
@@ -45,6 +54,11 @@ class EmbeddedDatabaseTests {
 			assertThat(keyFile).exists();
 			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
 			key = Files.readString(keyFile);
+			Path secret = dataDir.resolve("database.secret");
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret))).isEqualTo("rw-------");
+			assertThat(Files.readString(secret)).contains("wenming_app=").contains("wenming_owner=").contains("postgres=");
+			assertThat(Files.readString(dataDir.resolve("pg/pg_hba.conf"))).doesNotContain("trust")
+				.contains("127.0.0.1/32 scram-sha-256");
 			JdbcClient jdbc = first.getBean(JdbcClient.class);
 			assertThat(jdbc.sql("show fsync").query(String.class).single()).as("kept data reaches the disk").isEqualTo("on");
 			assertThat(jdbc.sql("show synchronous_commit").query(String.class).single()).isEqualTo("on");
@@ -87,9 +101,14 @@ class EmbeddedDatabaseTests {
 				.update();
 
 			try (ConfigurableApplicationContext external = new SpringApplicationBuilder(WenmingApplication.class)
-				.run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=postgres")) {
+				.run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=wenming_app",
+						"--spring.datasource.password=" + OwnerDatabase.appPassword(embedded),
+						"--spring.flyway.user=wenming_owner",
+						"--spring.flyway.password=" + OwnerDatabase.ownerPassword(embedded))) {
 				assertThat(external.containsBean("embeddedCluster")).isFalse();
 				assertThat(((HikariDataSource) external.getBean(DataSource.class)).getJdbcUrl()).isEqualTo(url);
+				assertThat(external.getBean(JdbcClient.class).sql("select current_user").query(String.class).single())
+					.isEqualTo("wenming_app");
 				assertThat(external.getBean(JdbcClient.class)
 					.sql("select count(*) from job_lock where name = ?")
 					.param(marker)
@@ -98,6 +117,43 @@ class EmbeddedDatabaseTests {
 			}
 			assertThat(accepts(URI.create(url.substring(5)).getPort()))
 				.as("the external server outlives the application using it").isTrue();
+		}
+	}
+
+	@Test
+	void aClusterOfAnEarlierVersionThatTrustedEveryoneIsUpgradedOnStart() throws Exception {
+		// what earlier versions left: trust for every local user, the schema's tables owned by postgres
+		try (EmbeddedPostgres old = EmbeddedPostgres.builder()
+			.setDataDirectory(dataDir.resolve("pg"))
+			.setCleanDataDirectory(false)
+			.setLocaleConfig("locale", "C")
+			.start()) {
+			try (Connection c = old.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+				s.execute("create database wenming encoding 'UTF8' template template0");
+			}
+			// the first migrations, run as the superuser as earlier versions did
+			Flyway.configure()
+				.dataSource(old.getDatabase("postgres", "wenming"))
+				.locations("classpath:db/migration/platform")
+				.target("1.3")
+				.load()
+				.migrate();
+		}
+		assertThat(Files.readString(dataDir.resolve("pg/pg_hba.conf"))).contains("trust");
+
+		try (ConfigurableApplicationContext upgraded = startPersistent()) {
+			JdbcClient jdbc = upgraded.getBean(JdbcClient.class);
+			assertThat(jdbc.sql("select current_user").query(String.class).single()).isEqualTo("wenming_app");
+			assertThat(jdbc.sql("select distinct tableowner from pg_tables where schemaname = 'public'").query(String.class).list())
+				.containsExactly("wenming_owner");
+			jdbc.sql("insert into audit_log (actor, entity_type, action) values ('test', 'test', 'UPGRADED')").update();
+			assertThatExceptionOfType(DataAccessException.class)
+				.isThrownBy(() -> jdbc.sql("update audit_log set summary = 'x' where action = 'UPGRADED'").update())
+				.havingRootCause().withMessageContaining("permission denied");
+			assertThat(Files.readString(dataDir.resolve("pg/pg_hba.conf"))).doesNotContain("trust");
+			int port = databasePort(upgraded);
+			assertThatExceptionOfType(SQLException.class).as("no password, no connection")
+				.isThrownBy(() -> DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/wenming", "postgres", ""));
 		}
 	}
 

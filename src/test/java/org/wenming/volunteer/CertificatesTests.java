@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.wenming.Http;
 import org.wenming.Http.Response;
 import org.wenming.platform.DomainException;
+import org.wenming.platform.database.OwnerDatabase;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -106,7 +107,7 @@ class CertificatesTests {
 		assertThat(certificates.check(code).hoursChangedSinceIssue()).isTrue();
 		assertThat(certificates.check(code).state()).isEqualTo(CertificateCheck.State.GENUINE);
 
-		f.jdbc.sql("update volunteer_certificate set snapshot = replace(snapshot, '\"9.5\"', '\"95\"') where code = ?")
+		OwnerDatabase.owner(context).sql("update volunteer_certificate set snapshot = replace(snapshot, '\"9.5\"', '\"95\"') where code = ?")
 			.param(code).update();
 		assertThat(certificates.check(code).state()).isEqualTo(CertificateCheck.State.CHANGED);
 		assertThat(certificates.check("NOSUCHCODE00").state()).isEqualTo(CertificateCheck.State.UNKNOWN);
@@ -130,7 +131,7 @@ class CertificatesTests {
 		assertThat(json.json().get("state").asString()).isEqualTo("GENUINE");
 		assertThat(Http.api(port).get("/api/v1/certificates/NOSUCHCODE00", null).status()).isEqualTo(404);
 
-		f.jdbc.sql("update volunteer_certificate set snapshot = replace(snapshot, '\"9.5\"', '\"95\"') where code = ?")
+		OwnerDatabase.owner(context).sql("update volunteer_certificate set snapshot = replace(snapshot, '\"9.5\"', '\"95\"') where code = ?")
 			.param(code).update();
 		Response changed = anonymous.get("/certificates/" + code, null);
 		assertThat(changed.body()).contains("id=\"verify-changed\"").doesNotContain("verify-genuine");

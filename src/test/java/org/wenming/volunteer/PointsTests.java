@@ -12,12 +12,14 @@ import org.wenming.directory.Accounts;
 import org.wenming.directory.OrgDirectory;
 import org.wenming.directory.People;
 import org.wenming.platform.DomainException;
+import org.wenming.platform.database.OwnerDatabase;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -50,6 +52,9 @@ class PointsTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationContext context;
 
 	@Autowired
 	TransactionTemplate transactions;
@@ -187,10 +192,17 @@ class PointsTests {
 		f.credit(person, "1");
 
 		assertThatThrownBy(() -> jdbc.sql("update points_entry set delta = 1000 where person_id = ?").param(person).update())
-			.hasMessageContaining("积分记录只能追加");
+			.rootCause().hasMessageContaining("permission denied");
 		assertThatThrownBy(() -> jdbc.sql("delete from points_entry where person_id = ?").param(person).update())
-			.hasMessageContaining("积分记录只能追加");
+			.rootCause().hasMessageContaining("permission denied");
 		assertThatThrownBy(() -> jdbc.sql("update points_account set balance = -1 where person_id = ?").param(person).update())
+			.rootCause().hasMessageContaining("permission denied");
+		JdbcClient owner = OwnerDatabase.owner(context);
+		assertThatThrownBy(() -> owner.sql("update points_entry set delta = 1000 where person_id = ?").param(person).update())
+			.as("even the owner, while the trigger is on").hasMessageContaining("积分记录只能追加");
+		assertThatThrownBy(() -> owner.sql("delete from points_entry where person_id = ?").param(person).update())
+			.hasMessageContaining("积分记录只能追加");
+		assertThatThrownBy(() -> owner.sql("update points_account set balance = -1 where person_id = ?").param(person).update())
 			.hasMessageContaining("points_account_balance_chk");
 	}
 

@@ -112,7 +112,10 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain webChain(HttpSecurity http, List<HttpAuthorizationRules> modules, LoginThrottle throttle,
-			ProblemWriter problems, UserDetailsService users, ApiTokens tokens) throws Exception {
+			ProblemWriter problems, UserDetailsService users, ApiTokens tokens, AuthenticationManager authentication)
+			throws Exception {
+		// The form login uses the same manager as the token endpoint (its checks reveal nothing).
+		http.authenticationManager(authentication);
 		http.authorizeHttpRequests(rules -> {
 			publicPaths(rules);
 			rules.requestMatchers("/", "/workbench", "/notifications", "/notifications/**", "/preferences/**")

@@ -16,6 +16,7 @@ import org.wenming.platform.security.SignedInSessions;
 import org.wenming.platform.security.WenmingUser;
 import org.wenming.platform.web.Page;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -453,7 +454,7 @@ public class Accounts {
 	static class Refused extends DomainException {
 
 		Refused(String code, Object... args) {
-			super(org.springframework.http.HttpStatus.FORBIDDEN, null, code, args);
+			super(HttpStatus.FORBIDDEN, null, code, args);
 		}
 
 	}

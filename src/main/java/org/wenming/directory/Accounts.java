@@ -11,9 +11,12 @@ import java.util.Set;
 
 import org.wenming.platform.DomainException;
 import org.wenming.platform.audit.AuditLog;
+import org.wenming.platform.security.LoginThrottle;
+import org.wenming.platform.security.SignedInSessions;
 import org.wenming.platform.security.WenmingUser;
 import org.wenming.platform.web.Page;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -22,13 +25,23 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
 /**
- * Accounts and their role assignments. A caller manages the accounts of people in its scope and
- * grants only roles whose every permission it holds itself over the org concerned.
+ * Accounts and their role assignments. A caller sees the accounts of people in its scope, grants
+ * only roles whose every permission it holds itself over the org concerned, and manages an account
+ * (password, enabling, unlocking, roles) only if it could have granted every role the account
+ * holds: where a person lives gives no power over a city-wide account. Nobody manages their own
+ * roles. Disabling, a new password or a revoked role ends the account's sessions and tokens at once.
  */
 @Service
 public class Accounts {
 
 	private static final List<Role> ADMINS = List.of(Role.UNIT_ADMIN, Role.OFFICE_ADMIN);
+
+	/**
+	 * Permissions that make an account an admin one: resetting its password takes the caller's own
+	 * password again (a stolen session alone must not turn into a takeover of an admin account).
+	 */
+	private static final Set<Permission> ADMIN_PERMISSIONS = Set.of(Permission.ACCOUNT_MANAGE, Permission.ORG_WRITE,
+			Permission.PERSON_FULL_VIEW, Permission.AUDIT_READ);
 
 	private final JdbcClient jdbc;
 
@@ -42,14 +55,20 @@ public class Accounts {
 
 	private final AuditLog audit;
 
+	private final SignedInSessions sessions;
+
+	private final LoginThrottle throttle;
+
 	Accounts(JdbcClient jdbc, DataScopes scopes, People people, OrgDirectory orgs, PasswordEncoder encoder,
-			AuditLog audit) {
+			AuditLog audit, SignedInSessions sessions, LoginThrottle throttle) {
 		this.jdbc = jdbc;
 		this.scopes = scopes;
 		this.people = people;
 		this.orgs = orgs;
 		this.encoder = encoder;
 		this.audit = audit;
+		this.sessions = sessions;
+		this.throttle = throttle;
 	}
 
 	@Transactional(readOnly = true)
@@ -147,7 +166,8 @@ public class Accounts {
 	/** Gives an account a role over an org's subtree. */
 	@Transactional
 	public void grant(long accountId, Role role, long orgId) {
-		Account account = get(accountId);
+		Account account = manageable(accountId);
+		refuseSelf(accountId);
 		if (role == null) {
 			throw DomainException.onField("role", "account.role.required");
 		}
@@ -176,7 +196,8 @@ public class Accounts {
 
 	@Transactional
 	public void revoke(long accountId, long assignmentId) {
-		Account account = get(accountId);
+		Account account = manageable(accountId);
+		refuseSelf(accountId);
 		Account.RoleAssignment assignment = account.roles().stream()
 			.filter(r -> r.id() == assignmentId)
 			.findFirst()
@@ -186,39 +207,87 @@ public class Accounts {
 			throw DomainException.notFound();
 		}
 		jdbc.sql("delete from role_assignment where id = ?").param(assignmentId).update();
+		sessions.endAll(account.username());
 		audit.record("ROLE_REVOKE", "account", accountId, assignment.orgId(),
 				"撤销角色：" + account.username() + " 在 " + org.name() + " 的 " + assignment.role().label());
 	}
 
 	@Transactional
 	public void setEnabled(long accountId, boolean enabled) {
-		Account account = get(accountId);
-		if (!enabled && SecurityContextHolder.getContext().getAuthentication() != null
-				&& SecurityContextHolder.getContext().getAuthentication().getPrincipal() instanceof WenmingUser self
-				&& self.accountId() == accountId) {
+		Account account = manageable(accountId);
+		if (!enabled && isSelf(accountId)) {
 			// Whoever disabled themselves could not undo it, and might leave the unit without an admin.
 			throw DomainException.conflict("account.disableSelf");
 		}
 		jdbc.sql("update account set enabled = ?, version = version + 1 where id = ?").params(enabled, accountId).update();
+		if (!enabled) {
+			sessions.endAll(account.username());
+		}
 		audit.record(enabled ? "ENABLE" : "DISABLE", "account", accountId, null,
 				(enabled ? "启用账号：" : "停用账号：") + account.username());
 	}
 
+	/**
+	 * Sets a new password and ends the account's other sessions and its tokens. For an account with
+	 * admin permissions the caller gives their own password again; a wrong one changes nothing and
+	 * counts as a failed login of the caller's address.
+	 */
 	@Transactional
-	public void resetPassword(long accountId, String password) {
-		Account account = get(accountId);
+	public void resetPassword(long accountId, String password, String callerPassword) {
+		Account account = manageable(accountId);
+		if (needsCallerPassword(account)) {
+			requireCallerPassword(callerPassword);
+		}
 		checkPassword(password);
 		jdbc.sql("update account set password_hash = ?, failed_attempts = 0, locked_until = null where id = ?")
 			.params(encoder.encode(password), accountId)
 			.update();
+		jdbc.sql("delete from account_login_lock where account_id = ?").param(accountId).update();
+		sessions.endAll(account.username());
 		audit.record("PASSWORD_RESET", "account", accountId, null, "重置密码：" + account.username());
 	}
 
 	@Transactional
 	public void unlock(long accountId) {
-		Account account = get(accountId);
+		Account account = manageable(accountId);
 		jdbc.sql("update account set failed_attempts = 0, locked_until = null where id = ?").param(accountId).update();
+		jdbc.sql("delete from account_login_lock where account_id = ?").param(accountId).update();
 		audit.record("UNLOCK", "account", accountId, null, "解锁账号：" + account.username());
+	}
+
+	/**
+	 * Whether the caller may manage the account: every role it holds lies in the caller's
+	 * account-management scope, with every permission of the role held by the caller over that
+	 * org. An account without roles is managed by whoever has its person in scope.
+	 */
+	@Transactional(readOnly = true)
+	public boolean mayManage(Account account) {
+		DataScope manage = scopes.current(Permission.ACCOUNT_MANAGE);
+		for (Account.RoleAssignment assignment : account.roles()) {
+			Optional<Org> org = orgs.find(assignment.orgId());
+			if (org.isEmpty() || !manage.covers(org.get())) {
+				return false;
+			}
+			for (Permission permission : assignment.role().permissions()) {
+				if (!scopes.current(permission).covers(org.get())) {
+					return false;
+				}
+			}
+		}
+		return true;
+	}
+
+	/** Whether the caller may grant and revoke roles of the account: manage it, and not be it. */
+	@Transactional(readOnly = true)
+	public boolean mayManageRoles(Account account) {
+		return !isSelf(account.id()) && mayManage(account);
+	}
+
+	/** Whether resetting the account's password takes the caller's own password again. */
+	public boolean needsCallerPassword(Account account) {
+		return account.roles()
+			.stream()
+			.anyMatch(r -> r.role().permissions().stream().anyMatch(ADMIN_PERMISSIONS::contains));
 	}
 
 	/** Accounts (user names) that hold a role over the org or one of its ancestors, for notifications. */
@@ -293,6 +362,42 @@ public class Accounts {
 		return username.strip();
 	}
 
+	/** The account, if in view ({@link #get}) and manageable by the caller; refused with 403 otherwise. */
+	private Account manageable(long accountId) {
+		Account account = get(accountId);
+		if (!mayManage(account)) {
+			throw new Refused("account.manage.beyondOwn", account.username());
+		}
+		return account;
+	}
+
+	private void refuseSelf(long accountId) {
+		if (isSelf(accountId)) {
+			throw new Refused("account.role.self");
+		}
+	}
+
+	private static boolean isSelf(long accountId) {
+		var authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication != null && authentication.getPrincipal() instanceof WenmingUser self
+				&& self.accountId() == accountId;
+	}
+
+	private void requireCallerPassword(String callerPassword) {
+		var authentication = SecurityContextHolder.getContext().getAuthentication();
+		String hash = authentication != null && authentication.getPrincipal() instanceof WenmingUser self
+				? jdbc.sql("select password_hash from account where id = ?").param(self.accountId()).query(String.class)
+					.optional().orElse(null)
+				: null;
+		if (!StringUtils.hasText(callerPassword) || callerPassword.length() > 128 || hash == null
+				|| !encoder.matches(callerPassword, hash)) {
+			if (StringUtils.hasText(callerPassword)) {
+				throttle.recordFailure(AuditLog.currentAddress());
+			}
+			throw DomainException.onField("callerPassword", "account.callerPassword.wrong");
+		}
+	}
+
 	private void requireManageable(Person person) {
 		DataScope scope = scopes.current(Permission.ACCOUNT_MANAGE);
 		boolean covered = false;
@@ -343,6 +448,15 @@ public class Accounts {
 						List.copyOf(roles.getOrDefault(id, List.of()))));
 			});
 		return ids.stream().map(accounts::get).toList();
+	}
+
+	/** The caller may see the account but not do this to it. */
+	static class Refused extends DomainException {
+
+		Refused(String code, Object... args) {
+			super(HttpStatus.FORBIDDEN, null, code, args);
+		}
+
 	}
 
 	/** A role to grant over an org. */

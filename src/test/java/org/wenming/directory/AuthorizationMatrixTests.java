@@ -99,6 +99,8 @@ class AuthorizationMatrixTests {
 				Http.json(Map.of("username", c.anonymous() ? "resident" : c.name(), "password", DemoCity.PASSWORD))),
 																									"200 200 200 200 200 200 200"),
 		row("GET /api/v1/me", "", c -> get(c, "/api/v1/me"),										"200 200 200 200 200 200 401"),
+		row("DELETE /api/v1/auth/token", "a fresh token of one's own", c -> http.delete("/api/v1/auth/token",
+				c.anonymous() ? null : http.token(c.name(), DemoCity.PASSWORD)),					"204 204 204 204 204 204 401"),
 
 		row("POST /api/v1/activities", "of 和平社区", c -> post(c, "/api/v1/activities", newActivity(heping, 24)),
 																									"201 201 403 201 403 403 401"),
@@ -225,6 +227,31 @@ class AuthorizationMatrixTests {
 			long[] account = freshAccount(mingzhu);
 			return delete(c, "/api/v1/accounts/" + account[0] + "/roles/" + account[1]);
 		},																							"200 404 403 403 403 403 401"),
+
+		row("POST /api/v1/accounts/{id}/password", "of 和平社区", c -> post(c,
+				"/api/v1/accounts/" + freshAccount(heping)[0] + "/password", Http.json(Map.of("password", "Matrix@2026x"))),
+																									"204 204 403 403 403 403 401"),
+		row("POST /api/v1/accounts/{id}/password", "of 明珠社区", c -> post(c,
+				"/api/v1/accounts/" + freshAccount(mingzhu)[0] + "/password", Http.json(Map.of("password", "Matrix@2026x"))),
+																									"204 404 403 403 403 403 401"),
+		row("POST /api/v1/accounts/{id}/disable", "of 和平社区", c -> post(c,
+				"/api/v1/accounts/" + freshAccount(heping)[0] + "/disable", null),
+																									"200 200 403 403 403 403 401"),
+		row("POST /api/v1/accounts/{id}/disable", "of 明珠社区", c -> post(c,
+				"/api/v1/accounts/" + freshAccount(mingzhu)[0] + "/disable", null),
+																									"200 404 403 403 403 403 401"),
+		row("POST /api/v1/accounts/{id}/enable", "of 和平社区", c -> post(c,
+				"/api/v1/accounts/" + freshAccount(heping)[0] + "/enable", null),
+																									"200 200 403 403 403 403 401"),
+		row("POST /api/v1/accounts/{id}/enable", "of 明珠社区", c -> post(c,
+				"/api/v1/accounts/" + freshAccount(mingzhu)[0] + "/enable", null),
+																									"200 404 403 403 403 403 401"),
+		row("POST /api/v1/accounts/{id}/unlock", "of 和平社区", c -> post(c,
+				"/api/v1/accounts/" + freshAccount(heping)[0] + "/unlock", null),
+																									"200 200 403 403 403 403 401"),
+		row("POST /api/v1/accounts/{id}/unlock", "of 明珠社区", c -> post(c,
+				"/api/v1/accounts/" + freshAccount(mingzhu)[0] + "/unlock", null),
+																									"200 404 403 403 403 403 401"),
 
 		row("GET /api/v1/audit", "", c -> get(c, "/api/v1/audit"),									"200 403 403 403 403 403 401"),
 

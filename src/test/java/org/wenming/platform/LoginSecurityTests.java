@@ -21,7 +21,8 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Signing in: account lockout after five wrong passwords, audit entries for every login and
+ * Signing in: five wrong passwords lock the account for the address they came from only, with the
+ * same answer as a wrong password or an unknown name; audit entries for every login and
  * failure, form login with CSRF, sessions in PostgreSQL, bcrypt hashes and the security headers.
  * Every test signs in from an address of its own, so that the per-address counters of one test
  * never reach another's.
@@ -35,7 +36,7 @@ class LoginSecurityTests {
 
 	static final String BAD_CREDENTIALS = "用户名或密码错误。";
 
-	static final String LOCKED = "登录失败次数过多，账号已锁定 15 分钟，请稍后再试。";
+	static final String DISABLED = "该账号已停用。";
 
 	@LocalServerPort
 	int port;
@@ -58,25 +59,29 @@ class LoginSecurityTests {
 	}
 
 	@Test
-	void fiveWrongPasswordsLockTheAccountEvenAgainstTheRightOne() {
+	void fiveWrongPasswordsLockTheAccountForThatAddressOnlyAndTheLockAnswersLikeAWrongPassword() {
 		String username = newAccount();
-		Http client = Http.api(port).from(newAddress());
+		Http stranger = Http.api(port).from(newAddress());
 
 		for (int attempt = 1; attempt <= 5; attempt++) {
-			Response wrong = token(client, username, "Wrong@2026x" + attempt);
+			Response wrong = token(stranger, username, "Wrong@2026x" + attempt);
 			assertThat(wrong.status()).as(wrong.toString()).isEqualTo(401);
 			assertThat(wrong.json().get("detail").asString()).isEqualTo(BAD_CREDENTIALS);
 		}
-		Response right = token(client, username, PASSWORD);
+		Response right = token(stranger, username, PASSWORD);
+		Response owner = token(Http.api(port).from(newAddress()), username, PASSWORD);
 
 		assertThat(right.status()).as(right.toString()).isEqualTo(401);
 		assertThat(right.contentType()).startsWith("application/problem+json");
-		assertThat(right.json().get("detail").asString()).isEqualTo(LOCKED);
+		assertThat(right.json().get("detail").asString()).isEqualTo(BAD_CREDENTIALS);
 		assertThat(right.body()).doesNotContain("token\":\"");
+		assertThat(owner.status()).as("the owner signs in from elsewhere: " + owner).isEqualTo(200);
 		assertThat(audited(username, "ACCOUNT_LOCKED")).isEqualTo(1);
 		assertThat(audited(username, "LOGIN_FAILED")).isEqualTo(6);
-		assertThat(audited(username, "LOGIN")).isZero();
-		OffsetDateTime lockedUntil = jdbc.sql("select locked_until from account where username = ?")
+		assertThat(audited(username, "LOGIN")).isEqualTo(1);
+		OffsetDateTime lockedUntil = jdbc.sql("""
+				select l.locked_until from account_login_lock l join account a on a.id = l.account_id
+				where a.username = ? and l.locked_until is not null""")
 			.param(username)
 			.query(OffsetDateTime.class)
 			.single();
@@ -84,21 +89,87 @@ class LoginSecurityTests {
 	}
 
 	@Test
-	void lockedAccountCannotSignInThroughTheLoginPageEither() {
+	void aStrangerCannotLockTheCityAdminOut() {
+		Http stranger = Http.api(port).from(newAddress());
+		for (int attempt = 1; attempt <= 6; attempt++) {
+			assertThat(token(stranger, "admin", "Wrong@2026x" + attempt).status()).isEqualTo(401);
+		}
+
+		Response admin = token(Http.api(port).from(newAddress()), "admin", DemoCity.PASSWORD);
+		Response page = Http.browser(port).from(newAddress()).login("admin", DemoCity.PASSWORD);
+
+		assertThat(admin.status()).as(admin.toString()).isEqualTo(200);
+		assertThat(page.header("Location")).as(page.toString()).matches(".*:\\d+/$");
+	}
+
+	@Test
+	void unknownNamesWrongPasswordsAndLocksGetTheSameAnswer() {
+		String locked = newAccount();
+		String existing = newAccount();
+		String address = newAddress();
+		Http client = Http.api(port).from(address);
+		for (int attempt = 1; attempt <= 5; attempt++) {
+			token(client, locked, "Wrong@2026x");
+		}
+
+		Response unknown = token(client, DemoCity.unique("nobody_"), "Wrong@2026x");
+		Response wrong = token(client, existing, "Wrong@2026x");
+		Response lockedWrong = token(client, locked, "Wrong@2026x");
+		Response lockedRight = token(client, locked, PASSWORD);
+
+		for (Response response : List.of(unknown, wrong, lockedWrong, lockedRight)) {
+			assertThat(response.status()).as(response.toString()).isEqualTo(401);
+			assertThat(response.json().get("detail").asString()).as(response.toString()).isEqualTo(BAD_CREDENTIALS);
+			assertThat(response.json().get("title").asString()).isEqualTo(unknown.json().get("title").asString());
+			assertThat(response.header("WWW-Authenticate")).isEqualTo(unknown.header("WWW-Authenticate"));
+		}
+		for (String username : List.of(DemoCity.unique("nobody_"), existing, locked)) {
+			Http browser = Http.browser(port).from(address);
+			Response login = browser.login(username, username.equals(locked) ? PASSWORD : "Wrong@2026x");
+			assertThat(login.header("Location")).as(login.toString()).endsWith("/login?error");
+			assertThat(browser.get("/login?error", null).body()).contains(BAD_CREDENTIALS).doesNotContain(DISABLED);
+		}
+	}
+
+	@Test
+	void aDisabledAccountIsToldOnlyToWhoeverGaveItsPassword() {
 		String username = newAccount();
-		Http api = Http.api(port).from(newAddress());
+		long id = jdbc.sql("select id from account where username = ?").param(username).query(Long.class).single();
+		assertThat(Http.api(port).post("/api/v1/accounts/" + id + "/disable", admin, null).status()).isEqualTo(200);
+		Http client = Http.api(port).from(newAddress());
+
+		Response wrong = token(client, username, "Wrong@2026x");
+		Response right = token(client, username, PASSWORD);
+		Http browser = Http.browser(port).from(newAddress());
+		browser.login(username, "Wrong@2026x");
+		String wrongPage = browser.get("/login?error", null).body();
+
+		assertThat(wrong.status()).isEqualTo(401);
+		assertThat(wrong.json().get("detail").asString()).isEqualTo(BAD_CREDENTIALS);
+		assertThat(wrongPage).contains(BAD_CREDENTIALS).doesNotContain(DISABLED);
+		assertThat(right.status()).isEqualTo(401);
+		assertThat(right.json().get("detail").asString()).isEqualTo(DISABLED);
+	}
+
+	@Test
+	void lockedAddressCannotSignInThroughTheLoginPageEither() {
+		String username = newAccount();
+		String address = newAddress();
+		Http api = Http.api(port).from(address);
 		for (int attempt = 1; attempt <= 5; attempt++) {
 			token(api, username, "Wrong@2026x");
 		}
-		Http browser = Http.browser(port).from(newAddress());
+		Http browser = Http.browser(port).from(address);
 
 		Response login = browser.login(username, PASSWORD);
 		Response page = browser.get("/login?error", null);
 
 		assertThat(login.status()).isEqualTo(302);
 		assertThat(login.header("Location")).endsWith("/login?error");
-		assertThat(page.body()).contains(LOCKED);
+		assertThat(page.body()).contains(BAD_CREDENTIALS);
 		assertThat(browser.get("/", null).status()).isEqualTo(302);
+		Response elsewhere = Http.browser(port).from(newAddress()).login(username, PASSWORD);
+		assertThat(elsewhere.header("Location")).as(elsewhere.toString()).matches(".*:\\d+/$");
 	}
 
 	@Test

@@ -1,13 +1,10 @@
 package org.wenming.volunteer;
 
-import java.util.List;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.wenming.directory.Accounts;
 import org.wenming.directory.OrgDirectory;
 import org.wenming.directory.People;
-import org.wenming.platform.security.WenmingUser;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -82,7 +79,11 @@ class StorePagesTests {
 	void fixture() {
 		f = StoreFixture.create(orgs, people, accounts, users, jdbc, transactions, events);
 		person = f.resident(f.a());
-		resident = new WenmingUser(0, person, "person-" + person, "居民", "", true, true, List.of());
+		// A real account without roles: the session's user is reloaded from the database on every request.
+		jdbc.sql("insert into account (person_id, username, password_hash) values (?, ?, '{noop}unused')")
+			.params(person, "person-" + person)
+			.update();
+		resident = users.loadUserByUsername("person-" + person);
 		staff = users.loadUserByUsername(f.unitA());
 		f.as(f.unitA(), () -> points.bonus(person, 30, "清扫楼道"));
 	}

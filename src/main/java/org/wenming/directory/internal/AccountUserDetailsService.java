@@ -30,18 +30,24 @@ class AccountUserDetailsService implements UserDetailsService {
 		this.jdbc = jdbc;
 	}
 
-	/** One statement (account, person and the roles in open orgs), so no transaction is needed. */
+	/**
+	 * One statement (account, person, the roles in open orgs and whether logins from the current
+	 * client address are locked), so no transaction is needed. Locks are per account and address:
+	 * see {@link AccountLockout}.
+	 */
 	@Override
 	public UserDetails loadUserByUsername(String username) {
 		record Row(long id, long personId, String name, String hash, boolean enabled, Instant lockedUntil,
 				List<Role> roles) {
 		}
 		Row row = jdbc.sql("""
-				select a.id, a.person_id, p.name, a.password_hash, a.enabled, a.locked_until,
+				select a.id, a.person_id, p.name, a.password_hash, a.enabled,
+				       (select l.locked_until from account_login_lock l where l.account_id = a.id and l.address = ?)
+				         as locked_until,
 				       array(select distinct r.role from role_assignment r join org o on o.id = r.org_id
 				             where r.account_id = a.id and o.closed_at is null order by r.role) as roles
 				from account a join person p on p.id = a.person_id where a.username = ?""")
-			.param(username)
+			.params(AccountLockout.address(), username)
 			.query((rs, i) -> {
 				OffsetDateTime locked = rs.getObject("locked_until", OffsetDateTime.class);
 				List<Role> roles = new ArrayList<>();

@@ -77,6 +77,38 @@ class AccountApi {
 		return accounts.get(id);
 	}
 
+	/**
+	 * Sets a new password. For an account with admin permissions {@code callerPassword}, the
+	 * caller's own password, is required; the account's sessions and tokens end.
+	 */
+	@PostMapping("/api/v1/accounts/{id}/password")
+	ResponseEntity<Void> resetPassword(@PathVariable long id, @Valid @RequestBody PasswordBody body) {
+		accounts.resetPassword(id, body.password(), body.callerPassword());
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/api/v1/accounts/{id}/enable")
+	Account enable(@PathVariable long id) {
+		accounts.setEnabled(id, true);
+		return accounts.get(id);
+	}
+
+	/** Disables the account; its sessions and tokens end at once. */
+	@PostMapping("/api/v1/accounts/{id}/disable")
+	Account disable(@PathVariable long id) {
+		accounts.setEnabled(id, false);
+		return accounts.get(id);
+	}
+
+	@PostMapping("/api/v1/accounts/{id}/unlock")
+	Account unlock(@PathVariable long id) {
+		accounts.unlock(id);
+		return accounts.get(id);
+	}
+
+	record PasswordBody(@NotBlank @Size(max = 128) String password, @Size(max = 128) String callerPassword) {
+	}
+
 	record CreateAccount(@NotNull Long personId, @NotBlank @Size(max = 64) String username,
 			@NotBlank @Size(max = 128) String password, List<@Valid RoleBody> roles) {
 	}

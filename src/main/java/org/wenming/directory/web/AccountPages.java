@@ -119,11 +119,14 @@ class AccountPages {
 	String detail(@PathVariable long id, Model model) {
 		Account account = accounts.get(id);
 		model.addAttribute("account", account);
+		model.addAttribute("mayManage", accounts.mayManage(account));
+		model.addAttribute("mayManageRoles", accounts.mayManageRoles(account));
+		model.addAttribute("needsCallerPassword", accounts.needsCallerPassword(account));
 		if (!model.containsAttribute("grantForm")) {
 			model.addAttribute("grantForm", new GrantForm(null, null));
 		}
 		if (!model.containsAttribute("passwordForm")) {
-			model.addAttribute("passwordForm", new PasswordForm(null));
+			model.addAttribute("passwordForm", new PasswordForm(null, null));
 		}
 		model.addAttribute("orgOptions", choices.covered(Permission.ACCOUNT_MANAGE));
 		return "directory/account";
@@ -175,9 +178,7 @@ class AccountPages {
 			flash.success(redirect, "dir.account.disabled");
 		}
 		catch (DomainException ex) {
-			if (ex.status().value() == 404) {
-				throw ex;
-			}
+			rethrowIfGone(ex);
 			flash.error(redirect, ex.code(), ex.args());
 		}
 		return "redirect:/accounts/" + id;
@@ -196,7 +197,7 @@ class AccountPages {
 		result = FormErrors.withTarget(form, result, model);
 		if (!result.hasErrors()) {
 			try {
-				accounts.resetPassword(id, form.password());
+				accounts.resetPassword(id, form.password(), form.callerPassword());
 				flash.success(redirect, "dir.account.passwordReset");
 				return "redirect:/accounts/" + id;
 			}
@@ -222,9 +223,12 @@ class AccountPages {
 		return person.get();
 	}
 
-	/** An account that is gone or out of scope is a "not found" page, not a form message. */
+	/**
+	 * An account that is gone or out of scope is a "not found" page, and one the caller may see but
+	 * not manage a "forbidden" page, not a form message.
+	 */
 	private static void rethrowIfGone(DomainException ex) {
-		if (ex.status() == HttpStatus.NOT_FOUND && ex.field() == null) {
+		if ((ex.status() == HttpStatus.NOT_FOUND || ex.status() == HttpStatus.FORBIDDEN) && ex.field() == null) {
 			throw ex;
 		}
 	}
@@ -244,7 +248,8 @@ class AccountPages {
 	record GrantForm(Role role, Long orgId) {
 	}
 
-	record PasswordForm(@Size(max = 128, message = "{account.password.weak}") String password) {
+	record PasswordForm(@Size(max = 128, message = "{account.password.weak}") String password,
+			@Size(max = 128, message = "{account.callerPassword.wrong}") String callerPassword) {
 	}
 
 }

@@ -57,6 +57,21 @@ public class ApiTokens {
 			.optional();
 	}
 
+	/** Revokes one token (the caller's own, on {@code DELETE /api/v1/auth/token}); true if it was valid. */
+	@Transactional
+	public boolean revoke(String token) {
+		if (token == null || token.isBlank() || token.length() > 200) {
+			return false;
+		}
+		return jdbc.sql("delete from api_token where token_hash = ?").param(sha256(token)).update() > 0;
+	}
+
+	/** Revokes every token of the user name (signing out with "also end my API tokens"). */
+	@Transactional
+	public int revokeAll(String username) {
+		return jdbc.sql("delete from api_token where username = ?").param(username).update();
+	}
+
 	@Transactional
 	public void purgeExpired() {
 		jdbc.sql("delete from api_token where expires_at < now()").update();

@@ -14,6 +14,8 @@ import org.springframework.security.authentication.InsufficientAuthenticationExc
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
@@ -24,6 +26,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -64,6 +67,18 @@ class SecurityConfiguration {
 			AuthenticationEventPublisher events) {
 		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
 		provider.setPasswordEncoder(encoder);
+		// A lock (per account and address) or a disabled account is told only after the right
+		// password, and a lock then answers like a wrong password: no answer reveals a user name.
+		provider.setPreAuthenticationChecks(user -> {
+		});
+		provider.setPostAuthenticationChecks(user -> {
+			if (!user.isAccountNonLocked()) {
+				throw new LockedException("locked for this address");
+			}
+			if (!user.isEnabled()) {
+				throw new DisabledException("disabled");
+			}
+		});
 		ProviderManager manager = new ProviderManager(provider);
 		manager.setAuthenticationEventPublisher(events);
 		return manager;
@@ -79,6 +94,7 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(rules -> {
 				rules.requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll();
 				openIf(apiDocsPublic, rules.requestMatchers(HttpMethod.GET, API_DOCS));
+				rules.requestMatchers(HttpMethod.DELETE, "/api/v1/auth/token").authenticated();
 				modules.forEach(module -> module.configure(rules));
 				rules.anyRequest().denyAll();
 			})
@@ -88,6 +104,7 @@ class SecurityConfiguration {
 			.requestCache(cache -> cache.disable())
 			.addFilterBefore(new LoginThrottleFilter(throttle, problems), UsernamePasswordAuthenticationFilter.class)
 			.addFilterBefore(new BearerTokenFilter(tokens, users, entryPoint), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new CurrentAuthoritiesFilter(users), AnonymousAuthenticationFilter.class)
 			.exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint)
 				.accessDeniedHandler((request, response, denied) -> {
 					// The CSRF filter refuses before anyone is known: a caller with neither token nor
@@ -110,7 +127,10 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain webChain(HttpSecurity http, List<HttpAuthorizationRules> modules, LoginThrottle throttle,
-			ProblemWriter problems, @Value("${wenming.api-docs-public:false}") boolean apiDocsPublic) throws Exception {
+			ProblemWriter problems, UserDetailsService users, ApiTokens tokens, AuthenticationManager authentication,
+			@Value("${wenming.api-docs-public:false}") boolean apiDocsPublic) throws Exception {
+		// The form login uses the same manager as the token endpoint (its checks reveal nothing).
+		http.authenticationManager(authentication);
 		http.authorizeHttpRequests(rules -> {
 			publicPaths(rules);
 			openIf(apiDocsPublic, rules.requestMatchers(SWAGGER_UI));
@@ -121,8 +141,14 @@ class SecurityConfiguration {
 		})
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error")
 				.permitAll())
-			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
+				.addLogoutHandler((request, response, signedIn) -> {
+					if (signedIn != null && request.getParameter("revokeTokens") != null) {
+						tokens.revokeAll(signedIn.getName());
+					}
+				}))
 			.addFilterBefore(new LoginThrottleFilter(throttle, problems), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new CurrentAuthoritiesFilter(users), AnonymousAuthenticationFilter.class)
 			.headers(headers -> hstsAndPermissions(headers).contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer
 					.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))

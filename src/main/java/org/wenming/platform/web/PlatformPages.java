@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.wenming.platform.notify.Notifications;
 
 import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.web.WebAttributes;
 import org.wenming.platform.security.WenmingUser;
 
@@ -41,8 +40,9 @@ class PlatformPages {
 		if (request.getParameter("error") != null) {
 			jakarta.servlet.http.HttpSession session = request.getSession(false);
 			Object failure = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-			model.addAttribute("loginError", failure instanceof LockedException ? "error.accountLocked"
-					: failure instanceof DisabledException ? "error.accountUnavailable" : "error.badCredentials");
+			// Disabled is told only after the right password; unknown, wrong and locked answer alike.
+			model.addAttribute("loginError",
+					failure instanceof DisabledException ? "error.accountUnavailable" : "error.badCredentials");
 		}
 		return "login";
 	}

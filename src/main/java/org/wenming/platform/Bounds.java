@@ -35,7 +35,12 @@ public final class Bounds {
 	/** The time, refused naming the field when its day is outside the window of {@link #date}. */
 	public static OffsetDateTime time(String field, OffsetDateTime time, Clock clock) {
 		if (time != null) {
-			date(field, time.atZoneSameInstant(clock.getZone()).toLocalDate(), clock);
+			// Compared as instants: a zone shift of +999999999-12-31T23:59Z would overflow LocalDate.
+			LocalDate latest = LocalDate.now(clock).plusYears(YEARS_AHEAD);
+			if (time.toInstant().isBefore(EARLIEST.atStartOfDay(clock.getZone()).toInstant())
+					|| !time.toInstant().isBefore(latest.plusDays(1).atStartOfDay(clock.getZone()).toInstant())) {
+				throw DomainException.onField(field, "error.range.date", field, EARLIEST.toString(), latest.toString());
+			}
 		}
 		return time;
 	}

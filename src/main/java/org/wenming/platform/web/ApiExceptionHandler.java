@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -117,7 +118,8 @@ class ApiExceptionHandler {
 		return ResponseEntity.status(status).body(problem(status, text(code), request));
 	}
 
-	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class })
+	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
+			InvalidParameterException.class })
 	ResponseEntity<ProblemDetail> badParameter(Exception ex, HttpServletRequest request) {
 		DomainException refused = refusedText(ex);
 		if (refused != null && ex instanceof MethodArgumentTypeMismatchException mismatch) {
@@ -166,8 +168,14 @@ class ApiExceptionHandler {
 	}
 
 	@ExceptionHandler(DataIntegrityViolationException.class)
-	ResponseEntity<ProblemDetail> integrity(Exception ex, HttpServletRequest request) {
+	ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException ex, HttpServletRequest request) {
 		log.info("Refused by a database constraint: {}", ex.getMessage());
+		// A value the column cannot hold (too long, out of range) is bad input, not a clash.
+		if (ex.getMostSpecificCause() instanceof java.sql.SQLException sql && sql.getSQLState() != null
+				&& sql.getSQLState().startsWith("22")) {
+			return ResponseEntity.unprocessableContent()
+				.body(problem(HttpStatus.UNPROCESSABLE_CONTENT, text("error.valueOutOfRange"), request));
+		}
 		return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, text("error.integrity"), request));
 	}
 

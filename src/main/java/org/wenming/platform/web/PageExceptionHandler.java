@@ -53,7 +53,8 @@ class PageExceptionHandler {
 	}
 
 	@ExceptionHandler({ TypeMismatchException.class, ServletRequestBindingException.class, BindException.class,
-			HttpMessageNotReadableException.class, ConstraintViolationException.class })
+			HttpMessageNotReadableException.class, ConstraintViolationException.class,
+			org.apache.tomcat.util.http.InvalidParameterException.class })
 	ModelAndView badRequest(Exception ex, HttpServletResponse response) {
 		// Text refused by TextInput: say which field and why, not just "bad parameter".
 		DomainException refused = ApiExceptionHandler.refusedText(ex);

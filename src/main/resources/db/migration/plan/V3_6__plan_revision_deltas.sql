@@ -7,3 +7,5 @@ alter table plan_revision add constraint plan_revision_text_chk check ((snapshot
 -- Lengths the application checks, kept by the database as well (new rows only: not valid).
 alter table plan add constraint plan_lead_text_len_chk check (length(lead_text) <= 10000) not valid;
 alter table plan_section add constraint plan_section_body_len_chk check (length(body) <= 50000) not valid;
+alter table plan_task add constraint plan_task_deadline_range_chk
+    check (deadline is null or deadline between date '2000-01-01' and date '2199-12-31') not valid;

@@ -94,6 +94,16 @@ class ControlCharacterTests {
 	}
 
 	@Test
+	void refusesAnEnumGivenAsANumber() {
+		long before = jdbc.sql("select count(*) from care_recipient").query(Long.class).single();
+		Response response = http.post("/api/v1/care-recipients", admin,
+				"{\"personId\":" + DemoCity.ensure(context).residentOf("和平社区") + ",\"type\":1,\"responsibleOrgId\":" + heping + "}");
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(400);
+		assertThat(jdbc.sql("select count(*) from care_recipient").query(Long.class).single()).isEqualTo(before);
+	}
+
+	@Test
 	void refusesAControlCharacterInAQueryParameter() {
 		Response response = http.get("/api/v1/people?name=" + URLEncoder.encode("张\u0001", StandardCharsets.UTF_8), admin);
 

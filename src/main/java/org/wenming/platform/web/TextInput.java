@@ -5,11 +5,13 @@ import java.beans.PropertyEditorSupport;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JacksonModule;
+import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.module.SimpleModule;
 import org.wenming.platform.DomainException;
 import org.wenming.platform.Text;
 
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -38,6 +40,12 @@ class TextInput {
 		SimpleModule module = new SimpleModule("wenming-text-input");
 		module.addDeserializer(String.class, new CheckedStrings());
 		return module;
+	}
+
+	/** An enum is named, never numbered: {@code "type": 1} is a wrong type, not the second constant. */
+	@Bean
+	static JsonMapperBuilderCustomizer enumsByName() {
+		return builder -> builder.enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
 	}
 
 	/** The field of a JSON string: the path to it, {@code sections.0.title}. */

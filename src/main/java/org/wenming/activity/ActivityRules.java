@@ -1,10 +1,12 @@
 package org.wenming.activity;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.Arrays;
 
 import org.wenming.directory.DataScopes;
 import org.wenming.directory.Permission;
+import org.wenming.platform.Bounds;
 import org.wenming.platform.DomainException;
 import org.wenming.platform.security.WenmingUser;
 
@@ -38,14 +40,19 @@ class ActivityRules {
 
 	private static final BigDecimal FIXED_MAX = new BigDecimal("24");
 
+	static final int CAPACITY_MAX = 100_000;
+
 	private final JdbcClient jdbc;
+
+	private final Clock clock;
 
 	private final DataScopes scopes;
 
 	private final ObjectProvider<Memberships> memberships;
 
-	ActivityRules(JdbcClient jdbc, DataScopes scopes, ObjectProvider<Memberships> memberships) {
+	ActivityRules(JdbcClient jdbc, DataScopes scopes, ObjectProvider<Memberships> memberships, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 		this.scopes = scopes;
 		this.memberships = memberships;
 	}
@@ -63,12 +70,18 @@ class ActivityRules {
 		if (draft.endsAt() == null) {
 			throw DomainException.onField("endsAt", "activity.endsAt.required");
 		}
+		Bounds.time("startsAt", draft.startsAt(), clock);
+		Bounds.time("endsAt", draft.endsAt(), clock);
+		Bounds.time("signupOpensAt", draft.signupOpensAt(), clock);
+		Bounds.time("signupClosesAt", draft.signupClosesAt(), clock);
+		Bounds.time("cancelDeadline", draft.cancelDeadline(), clock);
 		if (!draft.endsAt().isAfter(draft.startsAt())) {
 			throw DomainException.onField("endsAt", "activity.endsAt.beforeStart");
 		}
 		if (draft.capacity() < 1) {
 			throw DomainException.onField("capacity", "activity.capacity.min");
 		}
+		Bounds.number("capacity", draft.capacity(), 1, CAPACITY_MAX);
 		if (draft.signupOpensAt() != null && !draft.signupOpensAt().isBefore(draft.startsAt())) {
 			throw DomainException.onField("signupOpensAt", "activity.signupOpensAt.afterStart");
 		}

@@ -80,6 +80,70 @@ final class LineDiff {
 		}
 	}
 
+	/**
+	 * What turns {@code from} into {@code to}, compactly: {@code =n} keeps n lines, {@code -n} drops n,
+	 * {@code +text} adds a line; {@code null} when {@link #apply} would not give {@code to} back exactly
+	 * (line breaks other than LF), so the caller keeps the whole text instead.
+	 */
+	static String delta(String from, String to) {
+		StringBuilder out = new StringBuilder(to.endsWith("\n") || to.isEmpty() ? "E1\n" : "E0\n");
+		Change run = null;
+		int count = 0;
+		for (Line line : diff(from, to)) {
+			if (line.change() == Change.ADDED) {
+				count = flush(out, run, count);
+				run = null;
+				out.append('+').append(line.text()).append('\n');
+				continue;
+			}
+			if (line.change() != run) {
+				count = flush(out, run, count);
+				run = line.change();
+			}
+			count++;
+		}
+		flush(out, run, count);
+		String delta = out.toString();
+		return apply(from, delta).equals(to) ? delta : null;
+	}
+
+	/** The text that {@code delta} (from {@link #delta}) makes of {@code from}. */
+	static String apply(String from, String delta) {
+		List<String> source = lines(from);
+		String[] ops = delta.split("\n", -1);
+		StringBuilder out = new StringBuilder(from.length() + delta.length());
+		int at = 0;
+		boolean any = false;
+		for (int k = 1; k < ops.length - 1; k++) {
+			String op = ops[k];
+			if (op.startsWith("+")) {
+				out.append(op, 1, op.length()).append('\n');
+				any = true;
+			}
+			else {
+				int n = Integer.parseInt(op.substring(1));
+				if (op.charAt(0) == '=') {
+					for (int i = 0; i < n; i++) {
+						out.append(source.get(at + i)).append('\n');
+					}
+					any |= n > 0;
+				}
+				at += n;
+			}
+		}
+		if (any && ops[0].equals("E0")) {
+			out.setLength(out.length() - 1);
+		}
+		return out.toString();
+	}
+
+	private static int flush(StringBuilder out, Change run, int count) {
+		if (run != null && count > 0) {
+			out.append(run == Change.SAME ? '=' : '-').append(count).append('\n');
+		}
+		return 0;
+	}
+
 	private static List<String> lines(String text) {
 		if (text == null || text.isEmpty()) {
 			return List.of();

@@ -23,6 +23,7 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.wenming.platform.DomainException;
+import org.wenming.platform.Text;
 
 import org.wenming.platform.files.ZipBombGuard;
 
@@ -137,7 +138,8 @@ public class PlanDocuments {
 		if (text.length() > MAX_CHARS) {
 			throw DomainException.onField(FIELD, "plan.document.tooLong", String.valueOf(MAX_CHARS));
 		}
-		return text;
+		// Extracted text loses what documents cannot carry (controls, unpaired surrogates), as forms refuse it.
+		return Text.printable(text);
 	}
 
 	// ---- Word -------------------------------------------------------------------------------------

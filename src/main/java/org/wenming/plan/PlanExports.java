@@ -9,6 +9,7 @@ import java.math.BigInteger;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import org.wenming.platform.Text;
 import org.apache.poi.wp.usermodel.HeaderFooterType;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -91,8 +92,8 @@ public class PlanExports {
 		PrintView view = printable(document);
 		try (XWPFDocument word = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			page(word);
-			word.getProperties().getCoreProperties().setTitle(view.title());
-			word.getProperties().getCoreProperties().setCreator(document.orgName() == null ? "" : document.orgName());
+			word.getProperties().getCoreProperties().setTitle(Text.printable(view.title()));
+			word.getProperties().getCoreProperties().setCreator(document.orgName() == null ? "" : Text.printable(document.orgName()));
 			if (!view.title().isEmpty()) {
 				XWPFParagraph title = paragraph(word, TITLE_LINE_POINTS, false);
 				title.setAlignment(ParagraphAlignment.CENTER);
@@ -199,7 +200,8 @@ public class PlanExports {
 
 	private static XWPFRun run(XWPFParagraph paragraph, String text, String font, int points, boolean bold) {
 		XWPFRun run = paragraph.createRun();
-		run.setText(text);
+		// What was stored before input was checked may hold characters that a .docx cannot.
+		run.setText(Text.printable(text));
 		run.setFontFamily(LATIN, XWPFRun.FontCharRange.ascii);
 		run.setFontFamily(LATIN, XWPFRun.FontCharRange.hAnsi);
 		run.setFontFamily(font, XWPFRun.FontCharRange.eastAsia);
@@ -241,7 +243,8 @@ public class PlanExports {
 
 	/** The document as a PDF, rendered from the print view with the bundled font embedded. */
 	public byte[] pdf(PlanDocument document) {
-		String html = xhtml(document);
+		// Characters that XHTML cannot hold (stored before input was checked) would fail the parser.
+		String html = Text.printable(xhtml(document));
 		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			PdfRendererBuilder builder = new PdfRendererBuilder();
 			builder.useFastMode();

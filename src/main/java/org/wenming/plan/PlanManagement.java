@@ -28,6 +28,7 @@ import org.wenming.plan.PlanStore.SectionRow;
 import org.wenming.plan.PlanStore.TaskRow;
 import org.wenming.plan.PlanView.SectionNode;
 import org.wenming.plan.PlanView.TaskLine;
+import org.wenming.platform.Bounds;
 import org.wenming.platform.DomainException;
 import org.wenming.platform.audit.AuditLog;
 
@@ -47,6 +48,12 @@ import org.springframework.util.StringUtils;
 public class PlanManagement {
 
 	private static final BigDecimal MAX_WEIGHT = new BigDecimal("9999.99");
+
+	/** The longest lead-in text of a plan (the database keeps the same limit). */
+	public static final int LEAD_TEXT_MAX = 10_000;
+
+	/** The longest text of one section (the database keeps the same limit). */
+	public static final int SECTION_BODY_MAX = 50_000;
 
 	private final JdbcClient jdbc;
 
@@ -153,6 +160,7 @@ public class PlanManagement {
 				body = (title.substring(500) + "\n" + body).strip();
 				title = title.substring(0, 500);
 			}
+			Bounds.length("text", body, SECTION_BODY_MAX);
 			String number = section.number() == null ? null : cut(section.number().strip(), 20);
 			long id = jdbc.sql("""
 					insert into plan_section (plan_id, parent_id, position, number, title, body, level)
@@ -194,7 +202,7 @@ public class PlanManagement {
 	public PlanSummary retitle(long planId, String title, String leadText) {
 		PlanRow plan = store.writable(planId);
 		String checked = title == null ? plan.title() : checkTitle(title);
-		String lead = leadText == null ? plan.leadText() : leadText.strip();
+		String lead = leadText == null ? plan.leadText() : Bounds.length("leadText", leadText.strip(), LEAD_TEXT_MAX);
 		if (checked.equals(plan.title()) && lead.equals(plan.leadText())) {
 			return summary(plan);
 		}
@@ -236,7 +244,7 @@ public class PlanManagement {
 		SectionRow section = store.section(planId, sectionId).orElseThrow(DomainException::notFound);
 		String title = draft.title() == null ? section.title() : checkSectionTitle(draft.title());
 		String number = draft.number() == null ? section.number() : checkNumber(draft.number());
-		String body = draft.body() == null ? section.body() : draft.body().strip();
+		String body = draft.body() == null ? section.body() : Bounds.length("body", draft.body().strip(), SECTION_BODY_MAX);
 		BigDecimal weight = draft.weight() == null ? section.weight() : checkWeight(draft.weight());
 		jdbc.sql("update plan_section set number = ?, title = ?, body = ?, weight = ? where id = ?")
 			.params(number, title, body, weight, sectionId)
@@ -310,7 +318,8 @@ public class PlanManagement {
 				insert into plan_section (plan_id, parent_id, position, number, title, body, level, weight)
 				values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
 			.params(planId, parent == null ? null : parent.id(), position, number, title,
-					draft.body() == null ? "" : draft.body().strip(), parent == null ? 1 : parent.level() + 1, weight)
+					draft.body() == null ? "" : Bounds.length("body", draft.body().strip(), SECTION_BODY_MAX),
+					parent == null ? 1 : parent.level() + 1, weight)
 			.query(Long.class)
 			.single();
 	}
@@ -442,12 +451,12 @@ public class PlanManagement {
 
 	private PlanRevision.WithSnapshot find(long planId, int number, String field) {
 		return jdbc.sql("""
-				select number, changed_by, changed_at, summary, snapshot from plan_revision
+				select number, changed_by, changed_at, summary from plan_revision
 				where plan_id = ? and number = ?""")
 			.params(planId, number)
 			.query((rs, i) -> new PlanRevision.WithSnapshot(rs.getInt("number"), rs.getString("changed_by"),
 					rs.getObject("changed_at", OffsetDateTime.class), rs.getString("summary"),
-					rs.getString("snapshot")))
+					store.revisionText(planId, number).orElseThrow()))
 			.optional()
 			.orElseThrow(() -> field == null ? DomainException.notFound()
 					: DomainException.onField(field, "plan.revision.unknown", number));

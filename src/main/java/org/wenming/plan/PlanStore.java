@@ -180,18 +180,60 @@ class PlanStore {
 		}
 	}
 
-	/** Writes the next revision of a locked plan; its number. */
+	/**
+	 * Writes the next revision of a locked plan, with the whole plan; its number. The revision before
+	 * it then keeps only the difference to it (see {@link LineDiff#delta}), unless the differences down
+	 * to the next whole one add up to its own size: so a plan's revisions take about the size of the
+	 * plan plus twice what was changed, and reading one applies at most a plan's worth of differences.
+	 */
 	int revise(long planId, String summary) {
 		int number = jdbc.sql("select coalesce(max(number), 0) + 1 from plan_revision where plan_id = ?")
 			.param(planId)
 			.query(Integer.class)
 			.single();
+		String whole = snapshot(planId);
 		jdbc.sql("""
 				insert into plan_revision (plan_id, number, changed_by, changed_at, summary, snapshot)
 				values (?, ?, ?, ?, ?, ?)""")
-			.params(planId, number, AuditLog.currentActor(), now(), summary, snapshot(planId))
+			.params(planId, number, AuditLog.currentActor(), now(), summary, whole)
 			.update();
+		String previous = number == 1 ? null : jdbc.sql("select snapshot from plan_revision where plan_id = ? and number = ?")
+			.params(planId, number - 1).query(String.class).optional().orElse(null);
+		if (previous != null) {
+			String delta = LineDiff.delta(whole, previous);
+			long below = jdbc.sql("""
+					select coalesce(sum(length(delta)), 0) from plan_revision where plan_id = ? and number < ?
+					and number > coalesce((select max(number) from plan_revision where plan_id = ? and number < ?
+					and snapshot is not null), 0)""")
+				.params(planId, number - 1, planId, number - 1).query(Long.class).single();
+			if (delta != null && below + delta.length() < previous.length()) {
+				jdbc.sql("update plan_revision set snapshot = null, delta = ? where plan_id = ? and number = ?")
+					.params(delta, planId, number - 1).update();
+			}
+		}
 		return number;
+	}
+
+	/**
+	 * The plan as it read after revision {@code number}: the nearest whole revision at or after it, taken
+	 * back through the differences; empty when there is no such revision.
+	 */
+	Optional<String> revisionText(long planId, int number) {
+		List<String[]> rows = jdbc.sql("""
+				select snapshot, delta from plan_revision where plan_id = ? and number >= ? and number <= coalesce(
+				(select min(number) from plan_revision where plan_id = ? and number >= ? and snapshot is not null), -1)
+				order by number desc""")
+			.params(planId, number, planId, number)
+			.query((rs, i) -> new String[] { rs.getString(1), rs.getString(2) })
+			.list();
+		if (rows.isEmpty()) {
+			return Optional.empty();
+		}
+		String text = rows.get(0)[0];
+		for (int i = 1; i < rows.size(); i++) {
+			text = rows.get(i)[0] != null ? rows.get(i)[0] : LineDiff.apply(text, rows.get(i)[1]);
+		}
+		return Optional.of(text);
 	}
 
 	/** The whole plan as readable text: what a revision keeps and what versions are compared by. */

@@ -374,6 +374,10 @@ public class PlanTargets {
 		if (binding.threshold().abs().compareTo(LARGEST) > 0) {
 			throw DomainException.onField("threshold", "plan.target.numberRange");
 		}
+		// An absolute target counts or measures something: below zero it cannot be reached or missed.
+		if (!binding.relative() && binding.threshold().signum() < 0) {
+			throw DomainException.onField("threshold", "error.range.number", "threshold", "0", LARGEST.toPlainString());
+		}
 		if (binding.relative() && binding.baseline() == null) {
 			throw DomainException.onField("baseline", "plan.target.baselineRequired");
 		}

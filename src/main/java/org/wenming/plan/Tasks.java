@@ -18,6 +18,7 @@ import java.util.Set;
 import org.wenming.directory.Org;
 import org.wenming.directory.OrgDirectory;
 import org.wenming.directory.Permission;
+import org.wenming.platform.Bounds;
 import org.wenming.platform.DomainException;
 import org.wenming.platform.audit.AuditLog;
 
@@ -504,7 +505,7 @@ public class Tasks {
 			if (deadline == null) {
 				throw DomainException.onField("deadline", "plan.task.deadline.required");
 			}
-			return deadline;
+			return Bounds.date("deadline", deadline, clock);
 		}
 		LocalDate today = LocalDate.now(clock);
 		LocalDate yearStart = LocalDate.of(planYear, 1, 1);

@@ -36,6 +36,7 @@ import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import org.wenming.platform.Text;
 import org.wenming.activity.HoursLedger;
 import org.wenming.activity.HoursSummary;
 import org.wenming.directory.DataScopes;
@@ -300,7 +301,8 @@ public class Certificates {
 			PdfRendererBuilder builder = new PdfRendererBuilder();
 			builder.useFastMode();
 			builder.withProducer("wenming");
-			builder.withHtmlContent(html, null);
+			// A name stored before input was checked may hold characters that XHTML cannot.
+			builder.withHtmlContent(Text.printable(html), null);
 			builder.useFont(() -> new ByteArrayInputStream(FontFile.BYTES), FONT_FAMILY, 400, FontStyle.NORMAL, true);
 			builder.toStream(out);
 			builder.run();

@@ -16,6 +16,7 @@ import org.wenming.directory.IdNumbers;
 import org.wenming.directory.Org;
 import org.wenming.directory.OrgDirectory;
 import org.wenming.directory.Permission;
+import org.wenming.platform.Bounds;
 import org.wenming.platform.DomainException;
 import org.wenming.platform.audit.AuditLog;
 import org.wenming.platform.crypto.Masking;
@@ -156,6 +157,8 @@ public class ServiceOrders {
 		if (command.desiredFrom() == null || command.desiredTo() == null) {
 			throw DomainException.onField("desiredFrom", "serviceOrder.window.required");
 		}
+		Bounds.time("desiredFrom", command.desiredFrom(), clock);
+		Bounds.time("desiredTo", command.desiredTo(), clock);
 		if (!command.desiredTo().isAfter(command.desiredFrom())) {
 			throw DomainException.onField("desiredTo", "serviceOrder.window.order");
 		}

@@ -12,6 +12,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LineDiffTests {
 
 	@Test
+	void aDeltaGivesTheNewTextBackExactly() {
+		String[][] pairs = { { "", "" }, { "", "一\n" }, { "一\n二\n三\n", "一\n三" }, { "a\nb", "a\nb\n" },
+				{ "a\nb\nc\n", "x\n\ny\n" }, { "同\n", "同\n" }, { "a\n+b\n=3\n-2\n", "=3\n+b\n\n" } };
+		for (String[] pair : pairs) {
+			String delta = LineDiff.delta(pair[0], pair[1]);
+			assertThat(delta).as(pair[0] + " → " + pair[1]).isNotNull();
+			assertThat(LineDiff.apply(pair[0], delta)).isEqualTo(pair[1]);
+		}
+		assertThat(LineDiff.delta("a\n", "a\r\nb")).as("CR does not survive a line diff: keep the whole text").isNull();
+		assertThat(LineDiff.delta("行\n".repeat(1000), "行\n".repeat(500) + "改\n" + "行\n".repeat(499)))
+			.hasSizeLessThan(30);
+	}
+
+	@Test
 	void showsAChangedLineAsRemovedAndAddedAmongTheKeptOnes() {
 		assertThat(LineDiff.diff("甲\n乙\n丙\n", "甲\n乙二\n丙\n")).containsExactly(new Line(Change.SAME, "甲"),
 				new Line(Change.REMOVED, "乙"), new Line(Change.ADDED, "乙二"), new Line(Change.SAME, "丙"));

@@ -50,6 +50,9 @@ class PlanManagementTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	PlanStore store;
+
 	PlanFixture f;
 
 	@BeforeEach
@@ -209,6 +212,49 @@ class PlanManagementTests {
 		assertThat(f.as(f.unitAdminA(), () -> plans.revision(plan.id(), 2)).snapshot())
 			.startsWith("计划：市精神文明工作计划篇4\n组织：" + f.communityA().name() + "\n年度：2026\n状态：已发布\n")
 			.contains("\n一、指导思想\n  按照“巩固中谋实效");
+	}
+
+	@Test
+	void twoHundredEditsOfALargePlanKeepDifferencesNotTwoHundredCopies() throws Exception {
+		PlanSummary plan = importSeed(4);
+		StringBuilder body = new StringBuilder();
+		for (int line = 0; line < 400; line++) {
+			body.append("第").append(line).append("行：").append("巩固提升全国文明城市创建成果，推进新时代文明实践。".repeat(3)).append('\n');
+		}
+		long section = f.as(f.unitAdminA(),
+				() -> plans.addChild(plan.id(), null, new SectionDraft("五、", "长篇附则", body.toString(), null)));
+		f.as(f.unitAdminA(), () -> plans.publish(plan.id()));
+		List<String> texts = new java.util.ArrayList<>();
+		texts.add(store.snapshot(plan.id()));
+		for (int edit = 0; edit < 200; edit++) {
+			String changed = body.toString().replace("第" + (edit % 400) + "行：", "第" + (edit % 400) + "行（第" + edit + "次修改）：");
+			f.as(f.unitAdminA(), () -> plans.updateSection(plan.id(), section, new SectionDraft(null, null, changed, null)));
+			texts.add(store.snapshot(plan.id()));
+		}
+
+		long planSize = texts.get(texts.size() - 1).length();
+		long stored = jdbc.sql("select sum(coalesce(length(snapshot), 0) + coalesce(length(delta), 0)) from plan_revision where plan_id = ?")
+			.param(plan.id()).query(Long.class).single();
+		long whole = texts.stream().mapToLong(String::length).sum();
+		System.out.printf("200 edits of a plan of %d characters: revisions keep %d characters (whole copies: %d)%n",
+				planSize, stored, whole);
+		assertThat(planSize).isGreaterThan(30_000);
+		assertThat(stored).as("under four times the plan, not 201 copies").isLessThan(4 * planSize);
+		for (int number = 1; number <= texts.size(); number++) {
+			int n = number;
+			assertThat(f.as(f.unitAdminA(), () -> plans.revision(plan.id(), n)).snapshot()).as("revision " + n)
+				.isEqualTo(texts.get(n - 1));
+		}
+	}
+
+	@Test
+	void refusesALeadTextOrASectionBodyOverTheLimit() throws Exception {
+		PlanSummary plan = importSeed(4);
+		assertThatThrownBy(() -> f.as(f.unitAdminA(), () -> plans.retitle(plan.id(), null, "长".repeat(100_000))))
+			.isInstanceOfSatisfying(DomainException.class, ex -> assertThat(ex.field()).isEqualTo("leadText"));
+		assertThatThrownBy(() -> f.as(f.unitAdminA(),
+				() -> plans.addChild(plan.id(), null, new SectionDraft(null, "大", "长".repeat(1024 * 1024), null))))
+			.isInstanceOfSatisfying(DomainException.class, ex -> assertThat(ex.field()).isEqualTo("body"));
 	}
 
 	@Test

@@ -64,6 +64,15 @@ class CertificatesTests {
 	}
 
 	@Test
+	void issuesAPdfForANameStoredWithAControlCharacterBeforeInputWasChecked() throws IOException {
+		f.jdbc.sql("update person set name = 'v' || chr(1) || ? || chr(133) where id = ?").params(f.tag, person).update();
+
+		Certificates.Issued issued = certificates.issueForSelf(person, "https://wenming.example/certificates/");
+
+		assertThat(text(issued.pdf())).contains("v" + f.tag);
+	}
+
+	@Test
 	void issuesAPdfWithTheCodeNameNumberAndHours() throws IOException {
 		Certificates.Issued issued = certificates.issueForSelf(person, "https://wenming.example/certificates/");
 

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.apache.commons.csv.CSVFormat;
+import org.wenming.platform.Text;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.openxml4j.opc.OPCPackage;
@@ -155,7 +156,8 @@ public final class SheetReader {
 				number++;
 				List<String> cells = new ArrayList<>(Math.min(record.size(), MAX_COLUMNS));
 				for (int i = 0; i < record.size() && i < MAX_COLUMNS; i++) {
-					String value = record.get(i);
+					// Uploaded cells are stripped of what documents cannot carry, as TextInput refuses it in forms.
+					String value = Text.printable(record.get(i));
 					cells.add(number == 1 && i == 0 ? stripBom(value) : value);
 				}
 				counter.row(number, cells);
@@ -304,7 +306,7 @@ public final class SheetReader {
 			}
 			int column = new CellReference(reference).getCol();
 			if (column >= 0 && column < MAX_COLUMNS) {
-				cells[column] = value;
+				cells[column] = Text.printable(value);
 				width = Math.max(width, column + 1);
 			}
 		}

@@ -177,7 +177,7 @@ class PlanApi {
 	record NewPlan(@NotNull Long orgId, @NotNull Integer year, @Size(max = 200) String title) {
 	}
 
-	record UpdatePlan(@Size(max = 200) String title, @Size(max = 100_000) String leadText) {
+	record UpdatePlan(@Size(max = 200) String title, @Size(max = PlanManagement.LEAD_TEXT_MAX) String leadText) {
 	}
 
 	record PreviewRequest(@NotNull @Size(max = PlanDocuments.MAX_CHARS) String text) {

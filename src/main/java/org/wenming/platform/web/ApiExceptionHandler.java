@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -74,9 +75,13 @@ class ApiExceptionHandler {
 			return item;
 		}).toList();
 		String detail = errors.stream().map(e -> e.get("message")).distinct().reduce((a, b) -> a + "；" + b).orElse("");
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, text("error.validation", detail), request);
+		// Text refused by TextInput is a 422 like every other refused value; other binding errors are 400.
+		HttpStatus status = ex.getBindingResult().getFieldErrors().stream()
+			.anyMatch(error -> error.contains(Exception.class) && refusedText(error.unwrap(Exception.class)) != null)
+				? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.BAD_REQUEST;
+		ProblemDetail problem = problem(status, text("error.validation", detail), request);
 		problem.setProperty("errors", errors);
-		return ResponseEntity.badRequest().body(problem);
+		return ResponseEntity.status(status).body(problem);
 	}
 
 	@ExceptionHandler(ConstraintViolationException.class)
@@ -88,6 +93,10 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex, HttpServletRequest request) {
+		DomainException refused = refusedText(ex);
+		if (refused != null) {
+			return domain(refused, request);
+		}
 		String code = "error.json.malformed";
 		// The whole chain, not the innermost cause: a wrong type ends in a NumberFormatException or
 		// DateTimeParseException below Jackson's MismatchedInputException.
@@ -109,8 +118,14 @@ class ApiExceptionHandler {
 		return ResponseEntity.status(status).body(problem(status, text(code), request));
 	}
 
-	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class })
+	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
+			InvalidParameterException.class })
 	ResponseEntity<ProblemDetail> badParameter(Exception ex, HttpServletRequest request) {
+		DomainException refused = refusedText(ex);
+		if (refused != null && ex instanceof MethodArgumentTypeMismatchException mismatch) {
+			return domain(DomainException.onField(mismatch.getName(), refused.code(), mismatch.getName(),
+					refused.args()[1]), request);
+		}
 		return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, text("error.badParameter"), request));
 	}
 
@@ -153,8 +168,14 @@ class ApiExceptionHandler {
 	}
 
 	@ExceptionHandler(DataIntegrityViolationException.class)
-	ResponseEntity<ProblemDetail> integrity(Exception ex, HttpServletRequest request) {
+	ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException ex, HttpServletRequest request) {
 		log.info("Refused by a database constraint: {}", ex.getMessage());
+		// A value the column cannot hold (too long, out of range) is bad input, not a clash.
+		if (ex.getMostSpecificCause() instanceof java.sql.SQLException sql && sql.getSQLState() != null
+				&& sql.getSQLState().startsWith("22")) {
+			return ResponseEntity.unprocessableContent()
+				.body(problem(HttpStatus.UNPROCESSABLE_CONTENT, text("error.valueOutOfRange"), request));
+		}
 		return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, text("error.integrity"), request));
 	}
 
@@ -170,6 +191,16 @@ class ApiExceptionHandler {
 		log.error("Unexpected failure on {}", request.getRequestURI(), ex);
 		return ResponseEntity.internalServerError()
 			.body(problem(HttpStatus.INTERNAL_SERVER_ERROR, text("error.internal"), request));
+	}
+
+	/** The refusal of {@link org.wenming.platform.Text#accept} behind a failure to read or bind, if any. */
+	static DomainException refusedText(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof DomainException domain) {
+				return domain;
+			}
+		}
+		return null;
 	}
 
 	private Map<String, Object> error(DomainException.Problem problem) {

@@ -53,8 +53,22 @@ class PageExceptionHandler {
 	}
 
 	@ExceptionHandler({ TypeMismatchException.class, ServletRequestBindingException.class, BindException.class,
-			HttpMessageNotReadableException.class, ConstraintViolationException.class })
+			HttpMessageNotReadableException.class, ConstraintViolationException.class,
+			org.apache.tomcat.util.http.InvalidParameterException.class })
 	ModelAndView badRequest(Exception ex, HttpServletResponse response) {
+		// Text refused by TextInput: say which field and why, not just "bad parameter".
+		DomainException refused = ApiExceptionHandler.refusedText(ex);
+		if (refused == null && ex instanceof BindException bind) {
+			refused = bind.getFieldErrors().stream().filter(error -> error.contains(Exception.class))
+				.map(error -> ApiExceptionHandler.refusedText(error.unwrap(Exception.class))).filter(r -> r != null)
+				.findFirst().orElse(null);
+		}
+		if (refused != null) {
+			String field = ex instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException mismatch
+					? mismatch.getName() : ex instanceof BindException bind && bind.getFieldError() != null
+							? bind.getFieldError().getField() : String.valueOf(refused.args()[0]);
+			return page(422, text(refused.code(), field, refused.args()[1]), response);
+		}
 		return page(400, text("error.badParameter"), response);
 	}
 

@@ -55,6 +55,10 @@ class WenmingErrorController implements ErrorController {
 				&& UploadLimits.exceeded(failure)) {
 			return 413;
 		}
+		// Parameters that are not valid percent-encoded UTF-8, found while filters read them.
+		if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof org.apache.tomcat.util.http.InvalidParameterException) {
+			return 400;
+		}
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		int status = code instanceof Integer value ? value : 500;
 		return HttpStatus.resolve(status) == null ? 500 : status;

@@ -163,8 +163,9 @@ class SessionRevocationTests {
 
 	@Test
 	void theApiDescriptionListsTheTokenRevocation() {
-		Response docs = a.send("GET", "/v3/api-docs", null, null, java.net.http.HttpRequest.BodyPublishers.noBody(),
-				"Accept", "application/json");
+		String reader = account("RESIDENT");
+		Response docs = a.send("GET", "/v3/api-docs", a.token(reader, PASSWORD), null,
+				java.net.http.HttpRequest.BodyPublishers.noBody(), "Accept", "application/json");
 
 		assertThat(docs.status()).as(docs.toString()).isEqualTo(200);
 		assertThat(docs.json().get("paths").get("/api/v1/auth/token").has("delete")).isTrue();

@@ -46,20 +46,20 @@ public class People {
 	static final String ADDRESS_FIELD = "person.address";
 
 	private static final String SELECT = """
-			select p.id, p.name, p.gender, p.birth_date, p.id_number_masked, p.phone_masked, p.address_masked,
+			select p.id, p.name, p.gender, p.birth_year, p.id_number_masked, p.phone_masked, p.address_masked,
 			       p.political_status, p.tags, p.work_org_id, w.name as work_org_name, p.home_org_id,
 			       h.name as home_org_name, w.path as work_path, h.path as home_path
 			from person p left join org w on w.id = p.work_org_id left join org h on h.id = p.home_org_id
 			""";
 
 	private static final String INSERT = """
-			insert into person (name, gender, birth_date, id_number_cipher, id_number_hash, id_number_masked,
+			insert into person (name, gender, birth_year, id_number_cipher, id_number_hash, id_number_masked,
 			    phone_cipher, phone_hash, phone_masked, address_cipher, address_masked, political_status, tags,
 			    work_org_id, home_org_id)
 			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::varchar[], ?, ?)""";
 
 	private static final String COPY = """
-			copy person (name, gender, birth_date, id_number_cipher, id_number_hash, id_number_masked, phone_cipher,
+			copy person (name, gender, birth_year, id_number_cipher, id_number_hash, id_number_masked, phone_cipher,
 			    phone_hash, phone_masked, address_cipher, address_masked, political_status, tags, work_org_id,
 			    home_org_id) from stdin with (format csv)""";
 
@@ -196,6 +196,10 @@ public class People {
 		if (command.birthDate() != null && command.birthDate().isAfter(LocalDate.now())) {
 			problems.add(new FieldProblem("birthDate", "person.birthDate.future"));
 		}
+		else if (command.birthDate() != null && command.idNumber() != null && IdNumbers.isValid(command.idNumber())
+				&& !IdNumbers.birthDate(command.idNumber()).orElseThrow().equals(command.birthDate())) {
+			problems.add(new FieldProblem("birthDate", "person.birthDate.mismatch"));
+		}
 		if (command.workOrgId() == null && command.homeOrgId() == null) {
 			problems.add(new FieldProblem("homeOrgId", "person.org.required"));
 		}
@@ -283,10 +287,17 @@ public class People {
 		if (idNumber != null && idNumberTaken(idNumber, id)) {
 			throw DomainException.onField("idNumber", "person.idNumber.taken");
 		}
-		LocalDate birth = command.birthDate() != null ? command.birthDate()
-				: idNumber != null ? IdNumbers.birthDate(idNumber).orElse(null) : before.birthDate();
+		if (idNumber == null && command.birthDate() != null) {
+			// A typed birth date must agree with the stored ID number, which only the system decrypts here.
+			String stored = storedIdNumber(id);
+			if (stored != null && !IdNumbers.birthDate(stored).map(command.birthDate()::equals).orElse(false)) {
+				throw DomainException.onField("birthDate", "person.birthDate.mismatch");
+			}
+		}
+		Integer birth = idNumber != null ? IdNumbers.birthDate(idNumber).map(LocalDate::getYear).orElse(null)
+				: command.birthDate() != null ? Integer.valueOf(command.birthDate().getYear()) : before.birthYear();
 		jdbc.sql("""
-				update person set name = ?, gender = ?, birth_date = ?, political_status = ?, tags = ?::varchar[],
+				update person set name = ?, gender = ?, birth_year = ?, political_status = ?, tags = ?::varchar[],
 				    work_org_id = ?, home_org_id = ?, updated_at = now(), version = version + 1 where id = ?""")
 			.params(command.name().strip(), blankToNull(command.gender()), birth, blankToNull(command.politicalStatus()),
 					tags(command.tags()), command.workOrgId(), command.homeOrgId(), id)
@@ -331,6 +342,18 @@ public class People {
 		return data;
 	}
 
+	private String storedIdNumber(long id) {
+		return jdbc.sql("select id_number_cipher from person where id = ?")
+			.param(id)
+			.query((rs, i) -> rs.getBytes(1))
+			.list()
+			.stream()
+			.filter(java.util.Objects::nonNull)
+			.map(stored -> cipher.decrypt(ID_FIELD, stored))
+			.findFirst()
+			.orElse(null);
+	}
+
 	private long insert(PersonCommand command) {
 		Object[] values = row(command);
 		return jdbc.sql(INSERT + " returning id")
@@ -343,8 +366,11 @@ public class People {
 		String idNumber = IdNumbers.normalize(command.idNumber());
 		String phone = blankToNull(IdNumbers.normalizePhone(command.phone()));
 		String address = blankToNull(command.address());
-		LocalDate birth = command.birthDate() != null ? command.birthDate()
-				: IdNumbers.birthDate(idNumber).orElse(null);
+		// Only the year is kept in clear; the date itself stays inside the encrypted ID number.
+		Integer birth = IdNumbers.birthDate(idNumber)
+			.or(() -> java.util.Optional.ofNullable(command.birthDate()))
+			.map(LocalDate::getYear)
+			.orElse(null);
 		String gender = StringUtils.hasText(command.gender()) ? command.gender()
 				: IdNumbers.gender(idNumber).orElse(null);
 		return new Object[] { command.name().strip(), gender, birth, cipher.encrypt(ID_FIELD, idNumber),
@@ -451,9 +477,8 @@ public class People {
 		Long workId = rs.wasNull() ? null : work;
 		long home = rs.getLong("home_org_id");
 		Long homeId = rs.wasNull() ? null : home;
-		java.sql.Date birth = rs.getDate("birth_date");
 		return new Person(rs.getLong("id"), rs.getString("name"), rs.getString("gender"),
-				birth == null ? null : birth.toLocalDate(), rs.getString("id_number_masked"),
+				rs.getObject("birth_year", Integer.class), rs.getString("id_number_masked"),
 				rs.getString("phone_masked"), rs.getString("address_masked"), rs.getString("political_status"),
 				tags == null ? List.of() : List.of((String[]) tags.getArray()), workId, rs.getString("work_org_name"),
 				homeId, rs.getString("home_org_name"));

@@ -285,7 +285,7 @@ public class Volunteers {
 				if (people.idNumberTaken(idNumber, personId)) {
 					throw DomainException.onField("idNumber", "volunteer.idNumber.taken");
 				}
-				people.update(personId, new PersonCommand(person.name(), person.gender(), person.birthDate(), idNumber,
+				people.update(personId, new PersonCommand(person.name(), person.gender(), null, idNumber,
 						null, null, person.politicalStatus(), person.tags(), person.workOrgId(), person.homeOrgId()));
 			}
 		});

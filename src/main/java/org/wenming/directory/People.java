@@ -75,8 +75,11 @@ public class People {
 
 	private final OrgDirectory orgs;
 
+	private final LookupThrottle throttle;
+
 	People(JdbcClient jdbc, JdbcTemplate template, DataScopes scopes, PersonalDataCipher cipher, AuditLog audit,
-			OrgDirectory orgs) {
+			OrgDirectory orgs, LookupThrottle throttle) {
+		this.throttle = throttle;
 		this.jdbc = jdbc;
 		this.template = template;
 		this.scopes = scopes;
@@ -124,9 +127,15 @@ public class People {
 			.forEach(consumer);
 	}
 
-	/** Finds a person in scope by full ID number (through its keyed hash). */
+	/**
+	 * Finds a person in scope by full ID number (through its keyed hash). A caller's look-ups are
+	 * counted by the {@link LookupThrottle}, since each one confirms or refutes a guessed number.
+	 */
 	@Transactional(readOnly = true)
 	public java.util.Optional<Person> findByIdNumber(String idNumber) {
+		if (!DataScopes.isSystem()) {
+			throttle.charge();
+		}
 		List<Object> params = new ArrayList<>();
 		params.add(cipher.hash(ID_FIELD, IdNumbers.normalize(idNumber)));
 		String scope = scopeCondition(Permission.PERSON_READ, params);
@@ -213,9 +222,7 @@ public class People {
 			throw DomainException.onField(problems.get(0).field(), problems.get(0).code());
 		}
 		checkOrgs(command);
-		if (idNumberTaken(command.idNumber(), null)) {
-			throw DomainException.onField("idNumber", "person.idNumber.taken");
-		}
+		refuseTaken(command.idNumber(), null);
 		long id = insert(command);
 		audit.record("CREATE", "person", id, orgOf(command), "新建人员：" + command.name().strip());
 		return id;
@@ -284,8 +291,8 @@ public class People {
 		}
 		checkOrgs(command);
 		String idNumber = IdNumbers.normalize(command.idNumber());
-		if (idNumber != null && idNumberTaken(idNumber, id)) {
-			throw DomainException.onField("idNumber", "person.idNumber.taken");
+		if (idNumber != null) {
+			refuseTaken(idNumber, id);
 		}
 		if (idNumber == null && command.birthDate() != null) {
 			// A typed birth date must agree with the stored ID number, which only the system decrypts here.
@@ -340,6 +347,69 @@ public class People {
 		audit.record("VIEW_FULL", "person", id, person.homeOrgId() != null ? person.homeOrgId() : person.workOrgId(),
 				"查看完整个人信息：" + person.name());
 		return data;
+	}
+
+	/**
+	 * Refuses an ID number another person already has. Whether that person lies outside the caller's
+	 * scope is not told (a neutral message, and the refusal counts as a look-up), so that the form
+	 * cannot be used to find out who is registered elsewhere.
+	 */
+	private void refuseTaken(String idNumber, Long exceptPersonId) {
+		List<Object> params = new ArrayList<>();
+		params.add(cipher.hash(ID_FIELD, IdNumbers.normalize(idNumber)));
+		params.add(exceptPersonId == null ? -1L : exceptPersonId);
+		String scope = scopeCondition(Permission.PERSON_READ, params);
+		List<Boolean> holders = jdbc.sql("select " + scope + " from person p left join org w on w.id = p.work_org_id "
+				+ "left join org h on h.id = p.home_org_id where p.id_number_hash = ? and p.id <> ?")
+			.params(rotateScopeParams(params))
+			.query((rs, i) -> rs.getBoolean(1))
+			.list();
+		if (holders.isEmpty()) {
+			return;
+		}
+		if (holders.get(0)) {
+			throw DomainException.onField("idNumber", "person.idNumber.taken");
+		}
+		throttle.charge();
+		throw DomainException.onField("idNumber", "person.idNumber.unavailable");
+	}
+
+	/** The scope's parameters come first in the select list, before the two of the where clause. */
+	private static List<Object> rotateScopeParams(List<Object> params) {
+		List<Object> ordered = new ArrayList<>(params.subList(2, params.size()));
+		ordered.addAll(params.subList(0, 2));
+		return ordered;
+	}
+
+	/**
+	 * Which of these ID numbers, already stored, belong to people outside the caller's
+	 * {@code person:read} scope: an import names those rows with a neutral message.
+	 */
+	@Transactional(readOnly = true)
+	public Set<String> outOfScope(Collection<String> takenIdNumbers) {
+		Set<String> outside = outside(takenIdNumbers);
+		if (!outside.isEmpty() && !DataScopes.isSystem()) {
+			throttle.charge(outside.size());
+		}
+		return outside;
+	}
+
+	private Set<String> outside(Collection<String> takenIdNumbers) {
+		Set<String> outside = new HashSet<>();
+		for (String idNumber : takenIdNumbers) {
+			List<Object> params = new ArrayList<>();
+			String scope = scopeCondition(Permission.PERSON_READ, params);
+			params.add(cipher.hash(ID_FIELD, IdNumbers.normalize(idNumber)));
+			boolean visible = jdbc.sql("select count(*) from person p left join org w on w.id = p.work_org_id "
+					+ "left join org h on h.id = p.home_org_id where " + scope + " and p.id_number_hash = ?")
+				.params(params)
+				.query(Long.class)
+				.single() > 0;
+			if (!visible) {
+				outside.add(idNumber);
+			}
+		}
+		return outside;
 	}
 
 	private String storedIdNumber(long id) {
@@ -421,7 +491,13 @@ public class People {
 	}
 
 	private String where(PersonQuery query, List<Object> params) {
-		StringBuilder where = new StringBuilder(scopeCondition(Permission.PERSON_READ, params));
+		boolean exact = StringUtils.hasText(query.idNumber()) || StringUtils.hasText(query.phone());
+		if (exact) {
+			checkExactSearch(query);
+		}
+		// An exact match confirms a full number: only over people the caller may see in full.
+		StringBuilder where = new StringBuilder(
+				scopeCondition(exact ? Permission.PERSON_FULL_VIEW : Permission.PERSON_READ, params));
 		if (StringUtils.hasText(query.name())) {
 			where.append(" and p.name like ?");
 			params.add("%" + query.name().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
@@ -454,6 +530,43 @@ public class People {
 			params.add(cipher.hash(PHONE_FIELD, IdNumbers.normalizePhone(query.phone())));
 		}
 		return where.toString();
+	}
+
+	/**
+	 * Searching by a full ID number or phone number needs {@code person:full}, is counted by the
+	 * throttle and is audited with the number masked, even when it is then refused.
+	 */
+	private void checkExactSearch(PersonQuery query) {
+		if (scopes.current(Permission.PERSON_FULL_VIEW).isEmpty()) {
+			throw new FullViewRequired();
+		}
+		List<String> searched = new ArrayList<>();
+		if (StringUtils.hasText(query.idNumber())) {
+			searched.add("身份证号 " + Masking.idNumber(IdNumbers.normalize(query.idNumber())));
+		}
+		if (StringUtils.hasText(query.phone())) {
+			searched.add("手机号 " + Masking.phone(IdNumbers.normalizePhone(query.phone())));
+		}
+		String summary = "按完整号码查找人员：" + String.join("，", searched);
+		try {
+			throttle.charge();
+		}
+		catch (LookupThrottle.Throttled ex) {
+			audit.recordIndependently(AuditLog.currentActor(), AuditLog.currentAddress(), "SEARCH_FULL_REFUSED", "person",
+					null, query.orgId(), summary + "（过于频繁，已拒绝）");
+			throw ex;
+		}
+		audit.recordIndependently(AuditLog.currentActor(), AuditLog.currentAddress(), "SEARCH_FULL", "person", null,
+				query.orgId(), summary);
+	}
+
+	/** Searching by a full number without {@code person:full}: 403 with a message. */
+	static final class FullViewRequired extends DomainException {
+
+		FullViewRequired() {
+			super(org.springframework.http.HttpStatus.FORBIDDEN, null, "person.search.fullRequired");
+		}
+
 	}
 
 	private static Long orgOf(PersonCommand command) {

@@ -25,6 +25,7 @@ class VolunteerAuthorization implements HttpAuthorizationRules {
 			.authenticated()
 			.requestMatchers(HttpMethod.GET, "/api/v1/people/me/volunteer").authenticated()
 			.requestMatchers(HttpMethod.GET, "/api/v1/volunteers").hasAuthority("volunteer:read")
+			.requestMatchers(HttpMethod.GET, "/api/v1/volunteers/*/emergency-phone").hasAuthority("person:full")
 			.requestMatchers(HttpMethod.POST, "/api/v1/volunteers", "/api/v1/volunteers/*/approve",
 					"/api/v1/volunteers/*/reject", "/api/v1/volunteers/*/deregister", "/api/v1/teams")
 			.hasAuthority("volunteer:write");

@@ -114,7 +114,7 @@ class ServiceOrderPages {
 	}
 
 	/** The order's phone and address in full, for its team leader and staff; audited. */
-	@PostMapping("/service-orders/{id}/contact")
+	@PostMapping({ "/service-orders/{id}/contact", "/service-orders/team/{id}/contact" })
 	String contact(@PathVariable long id, Model model) {
 		model.addAttribute("contact", orders.contact(id));
 		model.addAttribute("details", orders.details(id));
@@ -140,7 +140,7 @@ class ServiceOrderPages {
 	@GetMapping("/service-orders/team")
 	String team(Model model) {
 		model.addAttribute("orders", orders.ofMyTeams());
-		model.addAttribute("revealContact", true);
+		model.addAttribute("revealContact", "/service-orders/team/");
 		return "service-order/team";
 	}
 
@@ -169,7 +169,7 @@ class ServiceOrderPages {
 		model.addAttribute("limits", limits(List.of(details.order())));
 		boolean manages = orders.manages(details.order());
 		model.addAttribute("manages", manages);
-		model.addAttribute("revealContact", orders.handles(details.order()));
+		model.addAttribute("revealContact", orders.handles(details.order()) ? "/service-orders/" : null);
 		if (manages && details.order().awaitsDispatch() && !details.order().wish()) {
 			model.addAttribute("teams", orders.teamsFor(id));
 			model.addAttribute("orgsBelow", orders.orgsBelow(id));

@@ -200,6 +200,32 @@ class IdRebuildingTests {
 	}
 
 	@Test
+	void birthDateContradictingTheIdNumberIsRefusedOnTheField() {
+		String idNumber = DemoCity.newIdNumber();
+		LocalDate birth = IdNumbers.birthDate(idNumber).orElseThrow();
+		String name = DemoCity.unique("生日");
+		Response wrong = api.post("/api/v1/people", admin, Http.json(Map.of("name", name, "idNumber", idNumber,
+				"birthDate", birth.plusDays(1).toString(), "homeOrgId", heping)));
+		assertThat(wrong.status()).as(wrong.toString()).isEqualTo(422);
+		assertThat(wrong.json().get("errors").get(0).get("field").asString()).isEqualTo("birthDate");
+		assertThat(wrong.body()).contains("出生日期与身份证号");
+
+		Response right = api.post("/api/v1/people", admin, Http.json(Map.of("name", name, "idNumber", idNumber,
+				"birthDate", birth.toString(), "homeOrgId", heping)));
+		assertThat(right.status()).as(right.toString()).isEqualTo(201);
+		assertThat(right.json().get("birthYear").asInt()).isEqualTo(birth.getYear());
+		long id = right.json().get("id").asLong();
+
+		// A change that types only a birth date is checked against the stored (encrypted) number.
+		Response changed = api.put("/api/v1/people/" + id, admin, Http.json(Map.of("name", name, "birthDate",
+				birth.minusYears(1).toString(), "homeOrgId", heping)));
+		assertThat(changed.status()).as(changed.toString()).isEqualTo(422);
+		assertThat(changed.json().get("errors").get(0).get("field").asString()).isEqualTo("birthDate");
+		assertThat(jdbc.sql("select birth_year from person where id = ?").param(id).query(Integer.class).single())
+			.isEqualTo(birth.getYear());
+	}
+
+	@Test
 	void candidateArithmeticMatchesTheEstimate() {
 		// Region and check character shown, year and gender known: 365 days × 500 sequences / 11.
 		int count = candidates(new Seen("110101***********X", null, 1990, "男"));

@@ -185,8 +185,9 @@ public class Volunteers {
 		}
 		byte[] stored = jdbc.sql("select emergency_phone_cipher from volunteer where id = ?")
 			.param(id)
-			.query((rs, i) -> rs.getBytes(1))
-			.single();
+			.query((rs, i) -> Optional.ofNullable(rs.getBytes(1)))
+			.single()
+			.orElse(null);
 		audit.record("VIEW_FULL", "volunteer", id, volunteer.orgId(), "查看紧急联系电话：" + volunteer.personName());
 		return cipher.decrypt(EMERGENCY_PHONE_FIELD, stored);
 	}

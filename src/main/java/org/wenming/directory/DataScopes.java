@@ -47,6 +47,11 @@ public class DataScopes {
 		}
 	}
 
+	/** Whether the current thread works as the system (inside {@link #asSystem}) rather than for a caller. */
+	public static boolean isSystem() {
+		return SYSTEM.get();
+	}
+
 	public static void asSystem(Runnable work) {
 		asSystem(() -> {
 			work.run();

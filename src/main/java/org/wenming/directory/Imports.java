@@ -386,8 +386,11 @@ public class Imports {
 			progress.update(Stage.CHECKING, 0, dataRows);
 			if (!firstRowOfId.isEmpty()) {
 				Set<String> taken = people.idNumbersTaken(firstRowOfId.keySet());
+				// Numbers held by people outside the uploader's scope get a neutral message.
+				Set<String> outside = taken.isEmpty() ? Set.of() : people.outOfScope(taken);
 				for (String idNumber : taken) {
-					problems.add(firstRowOfId.get(idNumber), "idNumber", "person.idNumber.taken");
+					problems.add(firstRowOfId.get(idNumber), "idNumber",
+							outside.contains(idNumber) ? "person.idNumber.unavailable" : "person.idNumber.taken");
 				}
 			}
 			progress.update(Stage.CHECKING, dataRows, dataRows);

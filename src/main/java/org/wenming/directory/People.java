@@ -46,20 +46,20 @@ public class People {
 	static final String ADDRESS_FIELD = "person.address";
 
 	private static final String SELECT = """
-			select p.id, p.name, p.gender, p.birth_date, p.id_number_masked, p.phone_masked, p.address_masked,
+			select p.id, p.name, p.gender, p.birth_year, p.id_number_masked, p.phone_masked, p.address_masked,
 			       p.political_status, p.tags, p.work_org_id, w.name as work_org_name, p.home_org_id,
 			       h.name as home_org_name, w.path as work_path, h.path as home_path
 			from person p left join org w on w.id = p.work_org_id left join org h on h.id = p.home_org_id
 			""";
 
 	private static final String INSERT = """
-			insert into person (name, gender, birth_date, id_number_cipher, id_number_hash, id_number_masked,
+			insert into person (name, gender, birth_year, id_number_cipher, id_number_hash, id_number_masked,
 			    phone_cipher, phone_hash, phone_masked, address_cipher, address_masked, political_status, tags,
 			    work_org_id, home_org_id)
 			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::varchar[], ?, ?)""";
 
 	private static final String COPY = """
-			copy person (name, gender, birth_date, id_number_cipher, id_number_hash, id_number_masked, phone_cipher,
+			copy person (name, gender, birth_year, id_number_cipher, id_number_hash, id_number_masked, phone_cipher,
 			    phone_hash, phone_masked, address_cipher, address_masked, political_status, tags, work_org_id,
 			    home_org_id) from stdin with (format csv)""";
 
@@ -75,8 +75,11 @@ public class People {
 
 	private final OrgDirectory orgs;
 
+	private final LookupThrottle throttle;
+
 	People(JdbcClient jdbc, JdbcTemplate template, DataScopes scopes, PersonalDataCipher cipher, AuditLog audit,
-			OrgDirectory orgs) {
+			OrgDirectory orgs, LookupThrottle throttle) {
+		this.throttle = throttle;
 		this.jdbc = jdbc;
 		this.template = template;
 		this.scopes = scopes;
@@ -138,9 +141,15 @@ public class People {
 			.forEach(consumer);
 	}
 
-	/** Finds a person in scope by full ID number (through its keyed hash). */
+	/**
+	 * Finds a person in scope by full ID number (through its keyed hash). A caller's look-ups are
+	 * counted by the {@link LookupThrottle}, since each one confirms or refutes a guessed number.
+	 */
 	@Transactional(readOnly = true)
 	public java.util.Optional<Person> findByIdNumber(String idNumber) {
+		if (!DataScopes.isSystem()) {
+			throttle.charge();
+		}
 		List<Object> params = new ArrayList<>();
 		params.add(cipher.hash(ID_FIELD, IdNumbers.normalize(idNumber)));
 		String scope = scopeCondition(Permission.PERSON_READ, params);
@@ -210,6 +219,10 @@ public class People {
 		if (command.birthDate() != null && command.birthDate().isAfter(LocalDate.now())) {
 			problems.add(new FieldProblem("birthDate", "person.birthDate.future"));
 		}
+		else if (command.birthDate() != null && command.idNumber() != null && IdNumbers.isValid(command.idNumber())
+				&& !IdNumbers.birthDate(command.idNumber()).orElseThrow().equals(command.birthDate())) {
+			problems.add(new FieldProblem("birthDate", "person.birthDate.mismatch"));
+		}
 		if (command.workOrgId() == null && command.homeOrgId() == null) {
 			problems.add(new FieldProblem("homeOrgId", "person.org.required"));
 		}
@@ -223,9 +236,7 @@ public class People {
 			throw DomainException.onField(problems.get(0).field(), problems.get(0).code());
 		}
 		checkOrgs(command, null);
-		if (idNumberTaken(command.idNumber(), null)) {
-			throw DomainException.onField("idNumber", "person.idNumber.taken");
-		}
+		refuseTaken(command.idNumber(), null);
 		long id = insert(command);
 		audit.record("CREATE", "person", id, orgOf(command), "新建人员：" + command.name().strip());
 		return id;
@@ -294,13 +305,20 @@ public class People {
 		}
 		checkOrgs(command, before);
 		String idNumber = IdNumbers.normalize(command.idNumber());
-		if (idNumber != null && idNumberTaken(idNumber, id)) {
-			throw DomainException.onField("idNumber", "person.idNumber.taken");
+		if (idNumber != null) {
+			refuseTaken(idNumber, id);
 		}
-		LocalDate birth = command.birthDate() != null ? command.birthDate()
-				: idNumber != null ? IdNumbers.birthDate(idNumber).orElse(null) : before.birthDate();
+		if (idNumber == null && command.birthDate() != null) {
+			// A typed birth date must agree with the stored ID number, which only the system decrypts here.
+			String stored = storedIdNumber(id);
+			if (stored != null && !IdNumbers.birthDate(stored).map(command.birthDate()::equals).orElse(false)) {
+				throw DomainException.onField("birthDate", "person.birthDate.mismatch");
+			}
+		}
+		Integer birth = idNumber != null ? IdNumbers.birthDate(idNumber).map(LocalDate::getYear).orElse(null)
+				: command.birthDate() != null ? Integer.valueOf(command.birthDate().getYear()) : before.birthYear();
 		jdbc.sql("""
-				update person set name = ?, gender = ?, birth_date = ?, political_status = ?, tags = ?::varchar[],
+				update person set name = ?, gender = ?, birth_year = ?, political_status = ?, tags = ?::varchar[],
 				    work_org_id = ?, home_org_id = ?, updated_at = now(), version = version + 1 where id = ?""")
 			.params(command.name().strip(), blankToNull(command.gender()), birth, blankToNull(command.politicalStatus()),
 					tags(command.tags()), command.workOrgId(), command.homeOrgId(), id)
@@ -345,6 +363,81 @@ public class People {
 		return data;
 	}
 
+	/**
+	 * Refuses an ID number another person already has. Whether that person lies outside the caller's
+	 * scope is not told (a neutral message, and the refusal counts as a look-up), so that the form
+	 * cannot be used to find out who is registered elsewhere.
+	 */
+	private void refuseTaken(String idNumber, Long exceptPersonId) {
+		List<Object> params = new ArrayList<>();
+		params.add(cipher.hash(ID_FIELD, IdNumbers.normalize(idNumber)));
+		params.add(exceptPersonId == null ? -1L : exceptPersonId);
+		String scope = scopeCondition(Permission.PERSON_READ, params);
+		List<Boolean> holders = jdbc.sql("select " + scope + " from person p left join org w on w.id = p.work_org_id "
+				+ "left join org h on h.id = p.home_org_id where p.id_number_hash = ? and p.id <> ?")
+			.params(rotateScopeParams(params))
+			.query((rs, i) -> rs.getBoolean(1))
+			.list();
+		if (holders.isEmpty()) {
+			return;
+		}
+		if (holders.get(0)) {
+			throw DomainException.onField("idNumber", "person.idNumber.taken");
+		}
+		throttle.charge();
+		throw DomainException.onField("idNumber", "person.idNumber.unavailable");
+	}
+
+	/** The scope's parameters come first in the select list, before the two of the where clause. */
+	private static List<Object> rotateScopeParams(List<Object> params) {
+		List<Object> ordered = new ArrayList<>(params.subList(2, params.size()));
+		ordered.addAll(params.subList(0, 2));
+		return ordered;
+	}
+
+	/**
+	 * Which of these ID numbers, already stored, belong to people outside the caller's
+	 * {@code person:read} scope: an import names those rows with a neutral message.
+	 */
+	@Transactional(readOnly = true)
+	public Set<String> outOfScope(Collection<String> takenIdNumbers) {
+		Set<String> outside = outside(takenIdNumbers);
+		if (!outside.isEmpty() && !DataScopes.isSystem()) {
+			throttle.charge(outside.size());
+		}
+		return outside;
+	}
+
+	private Set<String> outside(Collection<String> takenIdNumbers) {
+		Set<String> outside = new HashSet<>();
+		for (String idNumber : takenIdNumbers) {
+			List<Object> params = new ArrayList<>();
+			String scope = scopeCondition(Permission.PERSON_READ, params);
+			params.add(cipher.hash(ID_FIELD, IdNumbers.normalize(idNumber)));
+			boolean visible = jdbc.sql("select count(*) from person p left join org w on w.id = p.work_org_id "
+					+ "left join org h on h.id = p.home_org_id where " + scope + " and p.id_number_hash = ?")
+				.params(params)
+				.query(Long.class)
+				.single() > 0;
+			if (!visible) {
+				outside.add(idNumber);
+			}
+		}
+		return outside;
+	}
+
+	private String storedIdNumber(long id) {
+		return jdbc.sql("select id_number_cipher from person where id = ?")
+			.param(id)
+			.query((rs, i) -> rs.getBytes(1))
+			.list()
+			.stream()
+			.filter(java.util.Objects::nonNull)
+			.map(stored -> cipher.decrypt(ID_FIELD, stored))
+			.findFirst()
+			.orElse(null);
+	}
+
 	private long insert(PersonCommand command) {
 		Object[] values = row(command);
 		return jdbc.sql(INSERT + " returning id")
@@ -357,8 +450,11 @@ public class People {
 		String idNumber = IdNumbers.normalize(command.idNumber());
 		String phone = blankToNull(IdNumbers.normalizePhone(command.phone()));
 		String address = blankToNull(command.address());
-		LocalDate birth = command.birthDate() != null ? command.birthDate()
-				: IdNumbers.birthDate(idNumber).orElse(null);
+		// Only the year is kept in clear; the date itself stays inside the encrypted ID number.
+		Integer birth = IdNumbers.birthDate(idNumber)
+			.or(() -> java.util.Optional.ofNullable(command.birthDate()))
+			.map(LocalDate::getYear)
+			.orElse(null);
 		String gender = StringUtils.hasText(command.gender()) ? command.gender()
 				: IdNumbers.gender(idNumber).orElse(null);
 		return new Object[] { command.name().strip(), gender, birth, cipher.encrypt(ID_FIELD, idNumber),
@@ -416,7 +512,13 @@ public class People {
 	}
 
 	private String where(PersonQuery query, List<Object> params) {
-		StringBuilder where = new StringBuilder(scopeCondition(Permission.PERSON_READ, params));
+		boolean exact = StringUtils.hasText(query.idNumber()) || StringUtils.hasText(query.phone());
+		if (exact) {
+			checkExactSearch(query);
+		}
+		// An exact match confirms a full number: only over people the caller may see in full.
+		StringBuilder where = new StringBuilder(
+				scopeCondition(exact ? Permission.PERSON_FULL_VIEW : Permission.PERSON_READ, params));
 		if (StringUtils.hasText(query.name())) {
 			where.append(" and p.name like ?");
 			params.add("%" + query.name().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
@@ -451,6 +553,43 @@ public class People {
 		return where.toString();
 	}
 
+	/**
+	 * Searching by a full ID number or phone number needs {@code person:full}, is counted by the
+	 * throttle and is audited with the number masked, even when it is then refused.
+	 */
+	private void checkExactSearch(PersonQuery query) {
+		if (scopes.current(Permission.PERSON_FULL_VIEW).isEmpty()) {
+			throw new FullViewRequired();
+		}
+		List<String> searched = new ArrayList<>();
+		if (StringUtils.hasText(query.idNumber())) {
+			searched.add("身份证号 " + Masking.idNumber(IdNumbers.normalize(query.idNumber())));
+		}
+		if (StringUtils.hasText(query.phone())) {
+			searched.add("手机号 " + Masking.phone(IdNumbers.normalizePhone(query.phone())));
+		}
+		String summary = "按完整号码查找人员：" + String.join("，", searched);
+		try {
+			throttle.charge();
+		}
+		catch (LookupThrottle.Throttled ex) {
+			audit.recordIndependently(AuditLog.currentActor(), AuditLog.currentAddress(), "SEARCH_FULL_REFUSED", "person",
+					null, query.orgId(), summary + "（过于频繁，已拒绝）");
+			throw ex;
+		}
+		audit.recordIndependently(AuditLog.currentActor(), AuditLog.currentAddress(), "SEARCH_FULL", "person", null,
+				query.orgId(), summary);
+	}
+
+	/** Searching by a full number without {@code person:full}: 403 with a message. */
+	static final class FullViewRequired extends DomainException {
+
+		FullViewRequired() {
+			super(org.springframework.http.HttpStatus.FORBIDDEN, null, "person.search.fullRequired");
+		}
+
+	}
+
 	private static Long orgOf(PersonCommand command) {
 		return command.homeOrgId() != null ? command.homeOrgId() : command.workOrgId();
 	}
@@ -472,9 +611,8 @@ public class People {
 		Long workId = rs.wasNull() ? null : work;
 		long home = rs.getLong("home_org_id");
 		Long homeId = rs.wasNull() ? null : home;
-		java.sql.Date birth = rs.getDate("birth_date");
 		return new Person(rs.getLong("id"), rs.getString("name"), rs.getString("gender"),
-				birth == null ? null : birth.toLocalDate(), rs.getString("id_number_masked"),
+				rs.getObject("birth_year", Integer.class), rs.getString("id_number_masked"),
 				rs.getString("phone_masked"), rs.getString("address_masked"), rs.getString("political_status"),
 				tags == null ? List.of() : List.of((String[]) tags.getArray()), workId, rs.getString("work_org_name"),
 				homeId, rs.getString("home_org_name"));

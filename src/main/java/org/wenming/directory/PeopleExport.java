@@ -3,7 +3,6 @@ package org.wenming.directory;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
@@ -58,7 +57,9 @@ public class PeopleExport {
 		try {
 			Sheet sheet = workbook.createSheet(messages.getMessage("export.people.sheet", null, "people", locale));
 			Row header = sheet.createRow(0);
-			List<String> headers = templates.headers(ImportKind.PEOPLE, locale);
+			List<String> headers = new java.util.ArrayList<>(templates.headers(ImportKind.PEOPLE, locale));
+			// The masked export carries the birth year only: the date would give the ID number back.
+			headers.set(2, messages.getMessage("export.people.birthYear", null, "birth year", locale));
 			for (int i = 0; i < headers.size(); i++) {
 				header.createCell(i).setCellValue(headers.get(i));
 				sheet.setColumnWidth(i, 256 * 16);
@@ -67,7 +68,7 @@ public class PeopleExport {
 			people.forEach(query, person -> {
 				Row row = sheet.createRow((int) ++count[0]);
 				String[] values = { person.name(), person.gender(),
-						person.birthDate() == null ? null : person.birthDate().format(DateTimeFormatter.ISO_LOCAL_DATE),
+						person.birthYear() == null ? null : String.valueOf(person.birthYear()),
 						person.idNumberMasked(), person.phoneMasked(), person.addressMasked(), person.politicalStatus(),
 						String.join("、", person.tags()), person.workOrgName(), person.homeOrgName() };
 				for (int i = 0; i < values.length; i++) {

@@ -268,6 +268,35 @@ public class ServiceOrders {
 		return visible(id);
 	}
 
+	/**
+	 * The order's phone number and address in full, for those who handle it: the leader of the team
+	 * it went to, the volunteer who claimed the wish, and staff with {@code order:manage} over its
+	 * site or queue. Every look is audited.
+	 */
+	@Transactional
+	public ServiceOrderContact contact(long id) {
+		ServiceOrder order = visible(id);
+		if (!handles(order)) {
+			throw DomainException.forbidden();
+		}
+		ServiceOrderContact contact = jdbc.sql("select phone_cipher, address_cipher from service_order where id = ?")
+			.param(id)
+			.query((rs, i) -> new ServiceOrderContact(id, cipher.decrypt(PHONE_FIELD, rs.getBytes(1)),
+					rs.getBytes(2) == null ? null : cipher.decrypt(ADDRESS_FIELD, rs.getBytes(2))))
+			.single();
+		audit.record("VIEW_FULL", "service_order", id, order.siteOrgId(),
+				"查看点单联系方式：#" + id + " " + order.personName());
+		return contact;
+	}
+
+	/** Whether the caller handles the order and so may see its contact data in full. */
+	@Transactional(readOnly = true)
+	public boolean handles(ServiceOrder order) {
+		long me = caller().personId();
+		return Long.valueOf(me).equals(order.teamLeaderPersonId()) || Long.valueOf(me).equals(order.handlerPersonId())
+				|| covers(order.siteOrgId()) || covers(order.handlerOrgId());
+	}
+
 	/** Whether the caller may act on the order as the staff of its queue. */
 	@Transactional(readOnly = true)
 	public boolean manages(ServiceOrder order) {
@@ -524,6 +553,10 @@ public class ServiceOrders {
 			.single() > 0;
 		ServiceOrder order = find(id).filter(ServiceOrder::wish).orElseThrow(DomainException::notFound);
 		if (!volunteer) {
+			// Whoever may not see the wish hears the same as for a wish that does not exist.
+			if (!canSee(order)) {
+				throw DomainException.notFound();
+			}
 			throw DomainException.forbidden();
 		}
 		if (order.personId() == personId) {

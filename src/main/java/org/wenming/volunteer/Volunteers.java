@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.wenming.directory.Accounts;
 import org.wenming.directory.DataScopes;
 import org.wenming.directory.IdNumbers;
+import org.wenming.directory.LookupThrottle;
 import org.wenming.directory.Org;
 import org.wenming.directory.OrgDirectory;
 import org.wenming.directory.OrgType;
@@ -66,8 +67,11 @@ public class Volunteers {
 
 	private final Clock clock;
 
+	private final LookupThrottle throttle;
+
 	Volunteers(JdbcClient jdbc, DataScopes scopes, OrgDirectory orgs, People people, PersonalDataCipher cipher,
-			AuditLog audit, Notifications notifications, Accounts accounts, Clock clock) {
+			AuditLog audit, Notifications notifications, Accounts accounts, Clock clock, LookupThrottle throttle) {
+		this.throttle = throttle;
 		this.jdbc = jdbc;
 		this.scopes = scopes;
 		this.orgs = orgs;
@@ -176,6 +180,39 @@ public class Volunteers {
 		return volunteer;
 	}
 
+	/**
+	 * The emergency phone number of a registration in full, for staff with {@code person:full} over
+	 * the volunteer (where they live or work); every look is audited. Staff who may read the
+	 * registration but not see the person in full are refused.
+	 */
+	@Transactional
+	public String emergencyPhone(long id) {
+		Volunteer volunteer = get(id);
+		if (!mayViewInFull(volunteer.personId())) {
+			throw DomainException.forbidden();
+		}
+		byte[] stored = jdbc.sql("select emergency_phone_cipher from volunteer where id = ?")
+			.param(id)
+			.query((rs, i) -> Optional.ofNullable(rs.getBytes(1)))
+			.single()
+			.orElse(null);
+		audit.record("VIEW_FULL", "volunteer", id, volunteer.orgId(), "查看紧急联系电话：" + volunteer.personName());
+		return cipher.decrypt(EMERGENCY_PHONE_FIELD, stored);
+	}
+
+	/** Whether the caller has {@code person:full} over the volunteer as a person. */
+	@Transactional(readOnly = true)
+	public boolean mayViewInFull(long personId) {
+		var scope = scopes.current(Permission.PERSON_FULL_VIEW);
+		if (scope.isEmpty()) {
+			return false;
+		}
+		Person person = DataScopes.asSystem(() -> people.get(personId));
+		return java.util.stream.Stream.of(person.homeOrgId(), person.workOrgId())
+			.filter(java.util.Objects::nonNull)
+			.anyMatch(org -> scope.covers(orgs.get(org).path()));
+	}
+
 	/** The person's pending or approved registration, if any. */
 	@Transactional(readOnly = true)
 	public Optional<Volunteer> current(long personId) {
@@ -280,6 +317,9 @@ public class Volunteers {
 			throw DomainException.onField("idNumber", code);
 		});
 		String idNumber = IdNumbers.normalize(typed);
+		// Each check confirms or refutes a typed number: counted per account, and a number that
+		// someone else holds gets the same neutral answer as one that is not the caller's.
+		throttle.charge();
 		DataScopes.asSystem(() -> {
 			Person person = people.get(personId);
 			if (person.idNumberMasked() != null) {
@@ -291,9 +331,9 @@ public class Volunteers {
 			}
 			else {
 				if (people.idNumberTaken(idNumber, personId)) {
-					throw DomainException.onField("idNumber", "volunteer.idNumber.taken");
+					throw DomainException.onField("idNumber", "volunteer.idNumber.unverified");
 				}
-				people.update(personId, new PersonCommand(person.name(), person.gender(), person.birthDate(), idNumber,
+				people.update(personId, new PersonCommand(person.name(), person.gender(), null, idNumber,
 						null, null, person.politicalStatus(), person.tags(), person.workOrgId(), person.homeOrgId()));
 			}
 		});

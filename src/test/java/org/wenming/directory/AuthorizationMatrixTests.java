@@ -443,6 +443,11 @@ class AuthorizationMatrixTests {
 				"/api/v1/service-orders/" + freshServiceOrder(heping, "PENDING_REVIEW", null)),		"200 200 404 200 404 200 401"),
 		row("GET /api/v1/service-orders/{id}", "the resident's, at 明珠社区", c -> get(c,
 				"/api/v1/service-orders/" + freshServiceOrder(mingzhu, "PENDING_REVIEW", null)),		"200 404 404 404 404 200 401"),
+		// The contact data in full: for those who handle the order; its resident sees it but gets 403.
+		row("GET /api/v1/service-orders/{id}/contact", "the resident's, at 和平社区", c -> get(c,
+				"/api/v1/service-orders/" + freshServiceOrder(heping, "PENDING_REVIEW", null) + "/contact"),	"200 200 404 200 404 403 401"),
+		row("GET /api/v1/service-orders/{id}/contact", "the resident's, at 明珠社区", c -> get(c,
+				"/api/v1/service-orders/" + freshServiceOrder(mingzhu, "PENDING_REVIEW", null) + "/contact"),	"200 404 404 404 404 403 401"),
 		row("POST /api/v1/service-orders/{id}/review", "at 和平社区", c -> post(c,
 				"/api/v1/service-orders/" + freshServiceOrder(heping, "PENDING_REVIEW", null) + "/review", APPROVE),
 																									"200 200 403 200 403 403 401"),
@@ -481,7 +486,7 @@ class AuthorizationMatrixTests {
 				"/api/v1/service-orders/" + freshServiceOrder(heping, "PENDING_REVIEW", null) + "/chase", null),
 																									"403 403 404 403 404 200 401"),
 		row("POST /api/v1/service-orders/{id}/claim", "an open wish at 和平社区", c -> post(c,
-				"/api/v1/service-orders/" + freshWish(heping) + "/claim", null),						"403 403 403 403 200 403 401"),
+				"/api/v1/service-orders/" + freshWish(heping) + "/claim", null),						"403 403 404 403 200 404 401"),
 		// The points store: nobody signed in holds a million points, so ordering the dear item is 422.
 		row("GET /api/v1/store/items", "", c -> get(c, "/api/v1/store/items?orgId=" + heping),		"200 200 200 200 200 200 401"),
 		row("GET /api/v1/people/me/points", "", c -> get(c, "/api/v1/people/me/points"),			"200 200 200 200 200 200 401"),
@@ -513,6 +518,10 @@ class AuthorizationMatrixTests {
 		// Everyone signed in registers themselves; an ID number with a wrong check digit is refused.
 		row("POST /api/v1/volunteers/me", "bad ID number", c -> post(c, "/api/v1/volunteers/me",
 				Http.json(Map.of("orgId", heping, "idNumber", "11010119900307123X"))),				"422 422 422 422 422 422 401"),
+		row("GET /api/v1/volunteers/{id}/emergency-phone", "of 和平社区", c -> get(c,
+				"/api/v1/volunteers/" + freshPendingVolunteer(heping) + "/emergency-phone"),		"200 200 403 403 403 403 401"),
+		row("GET /api/v1/volunteers/{id}/emergency-phone", "of 明珠社区", c -> get(c,
+				"/api/v1/volunteers/" + freshPendingVolunteer(mingzhu) + "/emergency-phone"),		"200 404 403 403 403 403 401"),
 		row("POST /api/v1/volunteers/{id}/approve", "of 和平社区", c -> post(c,
 				"/api/v1/volunteers/" + freshPendingVolunteer(heping) + "/approve", null),			"200 200 403 403 403 403 401"),
 		row("POST /api/v1/volunteers/{id}/approve", "of 明珠社区", c -> post(c,

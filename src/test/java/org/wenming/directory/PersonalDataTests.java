@@ -1,7 +1,6 @@
 package org.wenming.directory;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -95,7 +94,7 @@ class PersonalDataTests {
 		String idNumber = DemoCity.newIdNumber();
 		String phone = DemoCity.newPhone();
 		long id = create(idNumber, phone, ADDRESS, heping).get("id").asLong();
-		String maskedId = idNumber.substring(0, 6) + "********" + idNumber.substring(14);
+		String maskedId = idNumber.substring(0, 6) + "***********" + idNumber.substring(17);
 		String maskedPhone = phone.substring(0, 3) + "****" + phone.substring(7);
 
 		Response detail = http.get("/api/v1/people/" + id, admin);
@@ -122,7 +121,7 @@ class PersonalDataTests {
 
 		assertThat(list.json().get("total").asLong()).isGreaterThanOrEqualTo(250);
 		for (JsonNode person : list.json().get("items")) {
-			assertThat(person.get("idNumberMasked").asString()).matches("\\d{6}\\*{8}\\d{3}[\\dX]");
+			assertThat(person.get("idNumberMasked").asString()).matches("\\d{6}\\*{11}[\\dX]");
 			if (!person.get("phoneMasked").isNull()) {
 				assertThat(person.get("phoneMasked").asString()).matches("1\\d{2}\\*{4}\\d{4}");
 			}
@@ -229,14 +228,15 @@ class PersonalDataTests {
 	}
 
 	@Test
-	void acceptsAValidIdNumberAndReadsBirthDateAndGenderFromIt() {
+	void acceptsAValidIdNumberAndReadsBirthYearAndGenderFromIt() {
 		String idNumber = DemoCity.newIdNumber();
 
 		JsonNode person = create(idNumber, null, null, heping);
 
 		assertThat(IdNumbers.isValid(idNumber)).isTrue();
-		assertThat(LocalDate.parse(person.get("birthDate").asString()))
-			.isEqualTo(IdNumbers.birthDate(idNumber).orElseThrow());
+		// Only the year is shown: the date is part of the (masked) ID number.
+		assertThat(person.get("birthYear").asInt()).isEqualTo(IdNumbers.birthDate(idNumber).orElseThrow().getYear());
+		assertThat(person.has("birthDate")).isFalse();
 		assertThat(person.get("gender").asString()).isEqualTo(IdNumbers.gender(idNumber).orElseThrow());
 	}
 

@@ -89,7 +89,7 @@ class ResidentRulesTests {
 		long worker = f.resident("w", f.communityA, true);
 		DataScopes.asSystem(() -> {
 			var p = people.get(worker);
-			people.update(worker, new PersonCommand(p.name(), p.gender(), p.birthDate(), idNumberOf(worker), null, null,
+			people.update(worker, new PersonCommand(p.name(), p.gender(), null, idNumberOf(worker), null, null,
 					p.politicalStatus(), p.tags(), school.id(), p.homeOrgId()));
 		});
 

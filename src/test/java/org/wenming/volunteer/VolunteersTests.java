@@ -106,7 +106,7 @@ class VolunteersTests {
 
 		assertThatThrownBy(() -> volunteers.registerSelf(person, registration(null, f.communityA.id(), idNumberOf(other))))
 			.isInstanceOfSatisfying(DomainException.class,
-					ex -> assertThat(ex.code()).isEqualTo("volunteer.idNumber.taken"));
+					ex -> assertThat(ex.code()).isEqualTo("volunteer.idNumber.unverified"));
 	}
 
 	@Test

@@ -62,8 +62,10 @@ class WishesTests {
 		f.volunteer("other", "ACTIVE");
 		f.volunteer("resident", "PENDING");
 		assertThat(f.as("other", () -> orders.openWishes())).extracting(ServiceOrder::id).contains(id);
-		expect(() -> f.as("resident", () -> orders.claim(id)), HttpStatus.FORBIDDEN, "error.forbidden");
-		expect(() -> f.as("leader", () -> orders.claim(id)), HttpStatus.FORBIDDEN, "error.forbidden");
+		// Not allowed to see the wish: the same answer as for a wish that does not exist.
+		expect(() -> f.as("resident", () -> orders.claim(id)), HttpStatus.NOT_FOUND, "error.notFound");
+		expect(() -> f.as("resident", () -> orders.claim(Long.MAX_VALUE)), HttpStatus.NOT_FOUND, "error.notFound");
+		expect(() -> f.as("leader", () -> orders.claim(id)), HttpStatus.NOT_FOUND, "error.notFound");
 		expect(() -> f.as("communityA", () -> orders.dispatch(id, f.teamA, null)), HttpStatus.CONFLICT,
 				"serviceOrder.dispatch.wish");
 

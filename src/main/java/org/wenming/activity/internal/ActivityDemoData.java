@@ -485,7 +485,7 @@ class ActivityDemoData implements ApplicationRunner {
 	private List<Long> residents(long org) {
 		return jdbc.sql("""
 				select p.id from person p left join account a on a.person_id = p.id
-				where p.home_org_id = ? and p.birth_date < current_date - interval '10 years'
+				where p.home_org_id = ? and p.birth_year < extract(year from current_date) - 10
 				and (a.username is null or a.username in ('volunteer', 'resident', 'leader'))
 				order by a.username = 'volunteer' desc nulls last, p.id""")
 			.param(org)

@@ -165,11 +165,11 @@ class DemoData implements ApplicationRunner {
 
 		List<Long> careCount = new ArrayList<>();
 		jdbc.sql("""
-				select p.id, p.birth_date, p.home_org_id from person p
-				where p.home_org_id is not null and p.birth_date is not null
+				select p.id, p.birth_year, p.home_org_id from person p
+				where p.home_org_id is not null and p.birth_year is not null
 				order by p.id""")
 			.query(rs -> {
-				int age = LocalDate.now().getYear() - rs.getDate(2).toLocalDate().getYear();
+				int age = LocalDate.now().getYear() - rs.getInt(2);
 				long personId = rs.getLong(1);
 				long orgId = rs.getLong(3);
 				CareRecipientType type = null;
@@ -216,7 +216,7 @@ class DemoData implements ApplicationRunner {
 		long personId = people.search(new PersonQuery(null, personOrg.id(), null, null, null, null, null), 0, 50)
 			.items()
 			.stream()
-			.filter(p -> p.birthDate() != null && p.birthDate().isBefore(LocalDate.now().minusYears(25)))
+			.filter(p -> p.birthYear() != null && p.birthYear() < LocalDate.now().getYear() - 25)
 			.filter(p -> jdbc.sql("select count(*) from account where person_id = ?").param(p.id()).query(Long.class).single() == 0)
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("no adult in " + orgName))

@@ -28,7 +28,7 @@ record PersonForm(@Size(max = 50, message = "{person.name.tooLong}") String name
 
 	/** The stored person, with the fields that are only ever shown masked left empty. */
 	static PersonForm of(Person person) {
-		return new PersonForm(person.name(), person.gender(), person.birthDate(), null, null, null,
+		return new PersonForm(person.name(), person.gender(), null, null, null, null,
 				person.politicalStatus(), person.tags(), person.workOrgId(), person.homeOrgId());
 	}
 

@@ -191,7 +191,7 @@ class VolunteerDemoData implements ApplicationRunner {
 	private List<Long> candidates(long orgId) {
 		return jdbc.sql("""
 				select p.id from person p where p.home_org_id = ?
-				and p.birth_date between current_date - interval '75 years' and current_date - interval '16 years'
+				and p.birth_year between extract(year from current_date) - 75 and extract(year from current_date) - 16
 				and not exists (select 1 from account a where a.person_id = p.id)
 				and not exists (select 1 from volunteer v where v.person_id = p.id)
 				order by p.id""")

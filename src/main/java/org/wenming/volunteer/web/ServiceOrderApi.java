@@ -64,6 +64,12 @@ class ServiceOrderApi {
 		return orders.details(id);
 	}
 
+	/** The phone and address in full, for those who handle the order; audited. */
+	@GetMapping("/api/v1/service-orders/{id}/contact")
+	org.wenming.volunteer.ServiceOrderContact contact(@PathVariable long id) {
+		return orders.contact(id);
+	}
+
 	@PostMapping("/api/v1/service-orders/{id}/review")
 	ServiceOrder review(@PathVariable long id, @RequestBody ReviewBody body) {
 		return orders.review(id, Boolean.TRUE.equals(body.approve()), body.reason());

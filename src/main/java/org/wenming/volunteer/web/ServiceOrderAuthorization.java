@@ -19,7 +19,7 @@ class ServiceOrderAuthorization implements HttpAuthorizationRules {
 		rules.requestMatchers(HttpMethod.GET, "/api/v1/service-categories", "/api/v1/service-orders/mine")
 			.authenticated()
 			.requestMatchers(HttpMethod.GET, "/api/v1/service-orders").hasAuthority("order:manage")
-			.requestMatchers(HttpMethod.GET, "/api/v1/service-orders/*").authenticated()
+			.requestMatchers(HttpMethod.GET, "/api/v1/service-orders/*", "/api/v1/service-orders/*/contact").authenticated()
 			.requestMatchers(HttpMethod.POST, "/api/v1/service-orders").authenticated()
 			.requestMatchers(HttpMethod.POST, "/api/v1/service-orders/*/review", "/api/v1/service-orders/*/dispatch")
 			.hasAuthority("order:manage")

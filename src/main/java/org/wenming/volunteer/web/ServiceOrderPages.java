@@ -107,6 +107,20 @@ class ServiceOrderPages {
 		return "mobile/wishes";
 	}
 
+	/** The claimed wish's phone and address in full; the service audits every look. */
+	@PostMapping("/m/wishes/{id}/contact")
+	String wishContact(@PathVariable long id, Model model) {
+		return contact(id, model);
+	}
+
+	/** The order's phone and address in full, for its team leader and staff; audited. */
+	@PostMapping({ "/service-orders/{id}/contact", "/service-orders/team/{id}/contact" })
+	String contact(@PathVariable long id, Model model) {
+		model.addAttribute("contact", orders.contact(id));
+		model.addAttribute("details", orders.details(id));
+		return "service-order/contact";
+	}
+
 	@PostMapping("/m/wishes/{id}/claim")
 	String claim(@PathVariable long id, RedirectAttributes redirect) {
 		return act(() -> {
@@ -126,6 +140,7 @@ class ServiceOrderPages {
 	@GetMapping("/service-orders/team")
 	String team(Model model) {
 		model.addAttribute("orders", orders.ofMyTeams());
+		model.addAttribute("revealContact", "/service-orders/team/");
 		return "service-order/team";
 	}
 
@@ -154,6 +169,7 @@ class ServiceOrderPages {
 		model.addAttribute("limits", limits(List.of(details.order())));
 		boolean manages = orders.manages(details.order());
 		model.addAttribute("manages", manages);
+		model.addAttribute("revealContact", orders.handles(details.order()) ? "/service-orders/" : null);
 		if (manages && details.order().awaitsDispatch() && !details.order().wish()) {
 			model.addAttribute("teams", orders.teamsFor(id));
 			model.addAttribute("orgsBelow", orders.orgsBelow(id));

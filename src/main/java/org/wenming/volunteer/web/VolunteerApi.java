@@ -71,6 +71,12 @@ class VolunteerApi {
 		return ResponseEntity.created(URI.create("/api/v1/people/me/volunteer")).body(volunteer);
 	}
 
+	/** The emergency phone in full, for staff with person:full over the volunteer; audited. */
+	@GetMapping("/api/v1/volunteers/{id}/emergency-phone")
+	java.util.Map<String, String> emergencyPhone(@PathVariable long id) {
+		return java.util.Collections.singletonMap("phone", volunteers.emergencyPhone(id));
+	}
+
 	@PostMapping("/api/v1/volunteers/{id}/approve")
 	Volunteer approve(@PathVariable long id) {
 		return volunteers.approve(id);

@@ -29,6 +29,7 @@ class VolunteerAuthorization implements HttpAuthorizationRules {
 			.requestMatchers(HttpMethod.POST, "/api/v1/volunteers/*/certificate").hasAuthority("volunteer:write")
 			.requestMatchers(HttpMethod.GET, "/api/v1/volunteers/*/certificate.pdf").hasAuthority("volunteer:write")
 			.requestMatchers(HttpMethod.GET, "/api/v1/volunteers").hasAuthority("volunteer:read")
+			.requestMatchers(HttpMethod.GET, "/api/v1/volunteers/*/emergency-phone").hasAuthority("person:full")
 			.requestMatchers(HttpMethod.POST, "/api/v1/volunteers", "/api/v1/volunteers/*/approve",
 					"/api/v1/volunteers/*/reject", "/api/v1/volunteers/*/deregister", "/api/v1/teams")
 			.hasAuthority("volunteer:write");

@@ -116,7 +116,16 @@ class VolunteerPages {
 		model.addAttribute("v", volunteer);
 		model.addAttribute("thresholds", stars.thresholds(volunteer.orgId()));
 		model.addAttribute("certificateIssued", certificates.issuedTo(volunteer.personId()));
+		model.addAttribute("revealPhone", volunteer.emergencyPhoneMasked() != null
+				&& volunteers.mayViewInFull(volunteer.personId()));
 		return "volunteer/detail";
+	}
+
+	/** Shows the emergency phone in full; the service audits every look. */
+	@PostMapping("/volunteers/{id:\\d+}/emergency-phone")
+	String emergencyPhone(@PathVariable long id, Model model) {
+		model.addAttribute("emergencyPhone", volunteers.emergencyPhone(id));
+		return detail(id, model);
 	}
 
 	@PostMapping("/volunteers/{id:\\d+}/approve")

@@ -10,14 +10,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MaskingTests {
 
 	@Test
-	void idNumberKeepsRegionAndLastFour() {
-		assertThat(Masking.idNumber("110101199003071234")).isEqualTo("110101********1234");
-		assertThat(Masking.idNumber("11010119900307123X")).isEqualTo("110101********123X");
+	void idNumberKeepsRegionAndCheckCharacterOnly() {
+		assertThat(Masking.idNumber("110101199003071234")).isEqualTo("110101***********4");
+		assertThat(Masking.idNumber("11010119900307123X")).isEqualTo("110101***********X");
 	}
 
 	@Test
-	void oldFifteenDigitIdNumberKeepsRegionAndLastFour() {
-		assertThat(Masking.idNumber("110101900307123")).isEqualTo("110101*****7123");
+	void oldFifteenDigitIdNumberKeepsRegionAndLastDigit() {
+		assertThat(Masking.idNumber("110101900307123")).isEqualTo("110101********3");
 	}
 
 	@Test
@@ -43,6 +43,13 @@ class MaskingTests {
 		assertThat(Masking.address("示范市和平社区12号楼3单元402室")).isEqualTo("示范市和平社****");
 		assertThat(Masking.address("和平社区")).isEqualTo("和平****");
 		assertThat(Masking.address("村")).isEqualTo("****");
+	}
+
+	@Test
+	void addressShowsNoHouseNumber() {
+		assertThat(Masking.address("幸福路12号3单元402室")).isEqualTo("幸福路****");
+		assertThat(Masking.address("12号楼3单元402室")).isEqualTo("****");
+		assertThat(Masking.address("和平１２号楼")).isEqualTo("和平****");
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.wenming.platform.DomainException;
 import org.wenming.platform.audit.AuditLog;
+import org.wenming.platform.security.AccountThrottle;
 import org.wenming.platform.security.LoginThrottle;
 import org.wenming.platform.security.SignedInSessions;
 import org.wenming.platform.security.WenmingUser;
@@ -59,8 +60,13 @@ public class Accounts {
 
 	private final LoginThrottle throttle;
 
+	private final AccountThrottle attempts;
+
+	/** Re-entries of one's own password per account and minute, right or wrong. */
+	static final int CALLER_PASSWORD_PER_MINUTE = 3;
+
 	Accounts(JdbcClient jdbc, DataScopes scopes, People people, OrgDirectory orgs, PasswordEncoder encoder,
-			AuditLog audit, SignedInSessions sessions, LoginThrottle throttle) {
+			AuditLog audit, SignedInSessions sessions, LoginThrottle throttle, AccountThrottle attempts) {
 		this.jdbc = jdbc;
 		this.scopes = scopes;
 		this.people = people;
@@ -69,6 +75,7 @@ public class Accounts {
 		this.audit = audit;
 		this.sessions = sessions;
 		this.throttle = throttle;
+		this.attempts = attempts;
 	}
 
 	@Transactional(readOnly = true)
@@ -147,9 +154,23 @@ public class Accounts {
 	public long create(long personId, String username, String password, List<Grant> grants) {
 		Person person = people.get(personId);
 		requireManageable(person);
+		// A new account acts as its person (their team leadership, orders, points): nobody opens one
+		// for a person who already holds an account beyond the caller's reach, nor for themselves.
+		if (isSelfPerson(personId)) {
+			throw new Refused("account.person.self");
+		}
+		for (Account existing : load(jdbc.sql("select id from account where person_id = ?").param(personId)
+			.query(Long.class)
+			.list())) {
+			if (!mayManage(existing)) {
+				throw new Refused("account.person.beyondOwn");
+			}
+		}
 		String name = checkUsername(username);
 		checkPassword(password);
-		if (jdbc.sql("select count(*) from account where username = ?").param(name).query(Long.class).single() > 0) {
+		// User names differ by more than case: "Admin" beside "admin" would pass for the city admin.
+		if (jdbc.sql("select count(*) from account where lower(username) = lower(?)").param(name).query(Long.class)
+			.single() > 0) {
 			throw DomainException.onField("username", "account.username.taken");
 		}
 		long id = jdbc.sql("insert into account (person_id, username, password_hash) values (?, ?, ?) returning id")
@@ -172,6 +193,10 @@ public class Accounts {
 			throw DomainException.onField("role", "account.role.required");
 		}
 		Org org = orgs.find(orgId).orElseThrow(() -> DomainException.onField("orgId", "account.role.orgUnknown"));
+		if (!scopes.current(Permission.ACCOUNT_MANAGE).covers(org)) {
+			// Like a missing org: a refusal must not name an org the caller cannot see.
+			throw DomainException.onField("orgId", "account.role.orgUnknown");
+		}
 		if (org.isClosed()) {
 			throw DomainException.onField("orgId", "org.parent.closed");
 		}
@@ -377,14 +402,34 @@ public class Accounts {
 		}
 	}
 
-	private static boolean isSelf(long accountId) {
+	/** Whether the account is the caller's own or another account of the caller's person. */
+	private boolean isSelf(long accountId) {
+		var authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (!(authentication != null && authentication.getPrincipal() instanceof WenmingUser self)) {
+			return false;
+		}
+		return self.accountId() == accountId || jdbc.sql("select person_id from account where id = ?")
+			.param(accountId)
+			.query(Long.class)
+			.optional()
+			.map(person -> person == self.personId())
+			.orElse(false);
+	}
+
+	private static boolean isSelfPerson(long personId) {
 		var authentication = SecurityContextHolder.getContext().getAuthentication();
 		return authentication != null && authentication.getPrincipal() instanceof WenmingUser self
-				&& self.accountId() == accountId;
+				&& self.personId() == personId;
 	}
 
 	private void requireCallerPassword(String callerPassword) {
 		var authentication = SecurityContextHolder.getContext().getAuthentication();
+		// Guessing one's password through a stolen session is as slow as guessing it at sign-in.
+		if (StringUtils.hasText(callerPassword) && authentication != null
+				&& authentication.getPrincipal() instanceof WenmingUser caller && (throttle.isBlocked(AuditLog.currentAddress())
+						|| !attempts.tryAcquire("caller-password", caller.accountId(), CALLER_PASSWORD_PER_MINUTE))) {
+			throw new Throttled();
+		}
 		String hash = authentication != null && authentication.getPrincipal() instanceof WenmingUser self
 				? jdbc.sql("select password_hash from account where id = ?").param(self.accountId()).query(String.class)
 					.optional().orElse(null)
@@ -451,6 +496,15 @@ public class Accounts {
 	}
 
 	/** The caller may see the account but not do this to it. */
+	/** Too many re-entries of one's own password: 429. */
+	static class Throttled extends DomainException {
+
+		Throttled() {
+			super(HttpStatus.TOO_MANY_REQUESTS, "callerPassword", "account.callerPassword.tooMany");
+		}
+
+	}
+
 	static class Refused extends DomainException {
 
 		Refused(String code, Object... args) {

@@ -16,7 +16,7 @@ public final class Text {
 	/**
 	 * The text in NFC with CRLF turned into LF; refused with a message naming the
 	 * field when it holds a C0 or C1 control character other than tab and line feed (a CR counts but
-	 * before LF), or an unpaired
+	 * before LF), a direction override or the byte-order mark, or an unpaired
 	 * surrogate. {@code null} stays {@code null}.
 	 */
 	public static String accept(String field, String text) {
@@ -42,7 +42,7 @@ public final class Text {
 				}
 				return i;
 			}
-			if (Character.isLowSurrogate(c) || isControl(c)) {
+			if (Character.isLowSurrogate(c) || isControl(c) || isHiddenFormat(c)) {
 				return i;
 			}
 		}
@@ -79,6 +79,14 @@ public final class Text {
 		}
 		String kept = out == null ? text : out.toString();
 		return Normalizer.isNormalized(kept, Normalizer.Form.NFC) ? kept : Normalizer.normalize(kept, Normalizer.Form.NFC);
+	}
+
+	/**
+	 * Direction overrides, embeddings and isolates, which make text read otherwise than it is stored
+	 * (a name shown reversed), and the byte-order mark, which hides inside a name.
+	 */
+	private static boolean isHiddenFormat(char c) {
+		return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069') || c == '\uFEFF';
 	}
 
 	/** C0 (but tab and LF) and C1 controls, and DEL. */

@@ -20,6 +20,7 @@ import org.wenming.directory.People;
 import org.wenming.directory.Permission;
 import org.wenming.directory.Person;
 import org.wenming.directory.PersonCommand;
+import org.wenming.platform.Bounds;
 import org.wenming.platform.DomainException;
 import org.wenming.platform.audit.AuditLog;
 import org.wenming.platform.crypto.Masking;
@@ -280,6 +281,11 @@ public class Volunteers {
 
 	private long insert(long personId, long orgId, String source, VolunteerStatus status,
 			VolunteerRegistration registration) {
+		// The lengths of the columns: a longer text is the user's to shorten, not a conflict.
+		Bounds.length("skills", registration.skills(), 500);
+		Bounds.length("serviceAreas", registration.serviceAreas(), 500);
+		Bounds.length("availability", registration.availability(), 200);
+		Bounds.length("emergencyContact", registration.emergencyContact(), 50);
 		String phone = blankToNull(IdNumbers.normalizePhone(registration.emergencyPhone()));
 		if (phone != null) {
 			IdNumbers.phoneProblem(phone).ifPresent(code -> {

@@ -69,6 +69,21 @@ class IdempotencyKeyTests {
 	}
 
 	@Test
+	void aLargeBodyWithAKeyIsRefusedBeforeItIsHeldInMemory() {
+		// The attack: an anonymous client adds the header to make the application read a large body.
+		String large = "x".repeat(1024 * 1024 + 1);
+		Response anonymous = http.send("POST", "/api/v1/auth/token", null, "multipart/form-data; boundary=zzz",
+				java.net.http.HttpRequest.BodyPublishers.ofString(large), "Idempotency-Key", "big-1");
+		Response signedIn = http.send("POST", "/api/v1/service-orders", token("residentA"), "application/json",
+				java.net.http.HttpRequest.BodyPublishers.ofString("{\"x\":\"" + large + "\"}"), "Idempotency-Key",
+				"big-2");
+
+		assertThat(anonymous.status()).as(anonymous.toString()).isEqualTo(413);
+		assertThat(signedIn.status()).as(signedIn.toString()).isEqualTo(413);
+		assertThat(signedIn.body()).contains("1 MB");
+	}
+
+	@Test
 	void theSameKeyForAnotherRequestIsRefused() {
 		long one = activity("第一场", 10);
 		long other = activity("第二场", 10);

@@ -234,6 +234,75 @@ class AccountTakeoverTests {
 		assertThat(hash(actors.unit())).isNotEqualTo(hashBefore);
 	}
 
+	@Test
+	void unitAdminOpensNoAccountForTheCityAdminsPersonNorASecondOneForItself() {
+		Actors actors = actors();
+		Http api = Http.api(port);
+		String unit = api.token(actors.unit(), PASSWORD);
+		long before = jdbc.sql("select count(*) from account").query(Long.class).single();
+
+		// The attack: a role-less account for a person who lives in the community acts as that person.
+		for (String target : List.of(actors.city(), actors.inspector(), actors.unit())) {
+			Response shadow = api.post("/api/v1/accounts", unit, Http.json(Map.of("personId", personOf(target),
+					"username", DemoCity.unique("shadow_"), "password", PASSWORD)));
+			assertThat(shadow.status()).as(target + " " + shadow).isEqualTo(403);
+		}
+		assertThat(jdbc.sql("select count(*) from account").query(Long.class).single()).isEqualTo(before);
+
+		// A resident of the community still gets an account from its unit admin.
+		long resident = personOf(actors.resident());
+		Response second = api.post("/api/v1/accounts", unit, Http.json(Map.of("personId", resident, "username",
+				DemoCity.unique("second_"), "password", PASSWORD)));
+		assertThat(second.status()).as(second.toString()).isEqualTo(201);
+	}
+
+	@Test
+	void aGrantOutsideScopeDoesNotNameTheOrg() {
+		Actors actors = actors();
+		Http api = Http.api(port);
+		String unit = api.token(actors.unit(), PASSWORD);
+
+		Response grant = api.post("/api/v1/accounts/" + accountId(actors.resident()) + "/roles", unit,
+				Http.json(Map.of("role", "UNIT_ADMIN", "orgId", east)));
+		Response missing = api.post("/api/v1/accounts/" + accountId(actors.resident()) + "/roles", unit,
+				Http.json(Map.of("role", "UNIT_ADMIN", "orgId", Integer.MAX_VALUE)));
+
+		assertThat(grant.status()).as(grant.toString()).isEqualTo(422);
+		assertThat(grant.body()).doesNotContain("东城区");
+		assertThat(grant.json().get("detail").asString()).isEqualTo(missing.json().get("detail").asString());
+	}
+
+	@Test
+	void guessingOnesOwnPasswordThroughASessionStopsAfterThreeAMinute() {
+		Actors actors = actors();
+		Http api = Http.api(port).from(Http.newClientAddress());
+		String cityAdmin = api.token(actors.city(), PASSWORD);
+		long unit = accountId(actors.unit());
+		String hashBefore = hash(actors.unit());
+
+		List<Integer> answers = new java.util.ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			answers.add(api.post("/api/v1/accounts/" + unit + "/password", cityAdmin,
+					Http.json(Map.of("password", "Fresh@2026x", "callerPassword", "Guess@" + i + "x"))).status());
+		}
+		Response right = api.post("/api/v1/accounts/" + unit + "/password", cityAdmin,
+				Http.json(Map.of("password", "Fresh@2026x", "callerPassword", PASSWORD)));
+
+		assertThat(answers).containsOnly(422);
+		assertThat(right.status()).as(right.toString()).isEqualTo(429);
+		assertThat(hash(actors.unit())).isEqualTo(hashBefore);
+	}
+
+	@Test
+	void userNamesThatDifferOnlyInCaseAreRefused() {
+		Actors actors = actors();
+		Response twin = Http.api(port).post("/api/v1/accounts", demoAdmin, Http.json(Map.of("personId",
+				personOf(actors.resident()), "username", actors.city().toUpperCase(), "password", PASSWORD)));
+
+		assertThat(twin.status()).as(twin.toString()).isEqualTo(422);
+		assertThat(twin.body()).contains("username");
+	}
+
 	// ---------------------------------------------------------------------------------------------
 
 	/** The city admin, the district inspector, the unit admin and a resident: all live in 和平社区. */
@@ -259,6 +328,10 @@ class AccountTakeoverTests {
 						PASSWORD, "roles", List.of(Map.of("role", role, "orgId", orgId)))));
 		assertThat(account.status()).as(account.toString()).isEqualTo(201);
 		return username;
+	}
+
+	private long personOf(String username) {
+		return jdbc.sql("select person_id from account where username = ?").param(username).query(Long.class).single();
 	}
 
 	private long accountId(String username) {

@@ -64,7 +64,7 @@ class ControlCharacterTests {
 	@Test
 	void refusesAControlCharacterInAJsonFieldNamingTheField() {
 		long before = plans();
-		for (String bad : new String[] { "\u0001", "\u0085", "\u007f", "\r", "\u001b[31m" }) {
+		for (String bad : new String[] { "\u0001", "\u0085", "\u007f", "\r", "\u001b[31m", "\u202e", "\u2066", "\ufeff" }) {
 			Response response = http.post("/api/v1/plans", admin,
 					Http.json(Map.of("orgId", city, "year", 2026, "title", "计划" + bad + "标题")));
 			assertThat(response.status()).as(response.toString()).isEqualTo(422);

@@ -160,7 +160,7 @@ class EmbeddedDatabaseTests {
 	private ConfigurableApplicationContext startPersistent() {
 		// Command-line arguments: they override the test configuration's ephemeral database.
 		return new SpringApplicationBuilder(WenmingApplication.class).run("--wenming.ephemeral-database=false",
-				"--wenming.data-dir=" + dataDir, "--server.port=0");
+				"--wenming.data-dir=" + dataDir, "--server.port=0", "--wenming.initial-admin=true");
 	}
 
 	private static int databasePort(ConfigurableApplicationContext context) {

@@ -110,6 +110,21 @@ class VolunteersTests {
 	}
 
 	@Test
+	void aTooLongTextIsRefusedOnItsFieldNotAsAConflict() {
+		long person = f.resident("res", f.communityA, true);
+		VolunteerRegistration typed = registration(null, f.communityA.id(), idNumberOf(person));
+		VolunteerRegistration tooLong = new VolunteerRegistration(typed.personId(), typed.orgId(), typed.idNumber(),
+				"理".repeat(600), typed.serviceAreas(), typed.availability(), typed.education(), typed.politicalStatus(),
+				typed.emergencyContact(), typed.emergencyPhone());
+
+		assertThatThrownBy(() -> volunteers.registerSelf(person, tooLong)).isInstanceOfSatisfying(DomainException.class,
+				ex -> {
+					assertThat(ex.field()).isEqualTo("skills");
+					assertThat(ex.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+				});
+	}
+
+	@Test
 	void refusesASecondLiveRegistration() {
 		long person = f.resident("res", f.communityA, true);
 		volunteers.registerSelf(person, registration(null, f.communityA.id(), idNumberOf(person)));

@@ -129,11 +129,11 @@ class DemoData implements ApplicationRunner {
 
 		List<PersonCommand> residents = new ArrayList<>();
 		List<String> homes = new ArrayList<>();
-		int sequence = 0;
+		java.util.Set<String> issued = new java.util.HashSet<>();
 		for (Map.Entry<String, Org> entry : residential.entrySet()) {
 			for (int i = 0; i < 250; i++) {
 				LocalDate birth = LocalDate.of(1940, 1, 1).plusDays(random.nextInt(365 * 75));
-				String id = idNumber(regionOf.get(entry.getKey()), birth, sequence++, random);
+				String id = idNumber(regionOf.get(entry.getKey()), birth, issued, random);
 				String name = SURNAMES.charAt(random.nextInt(SURNAMES.length())) + given(random);
 				int age = LocalDate.now().getYear() - birth.getYear();
 				Long work = null;
@@ -234,9 +234,17 @@ class DemoData implements ApplicationRunner {
 		};
 	}
 
-	private static String idNumber(String region, LocalDate birth, int sequence, Random random) {
-		String first17 = region + birth.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
-				+ String.format("%03d", (sequence * 7 + random.nextInt(7)) % 1000);
+	/**
+	 * A valid ID number not issued before, with random sequence digits: digits that followed the
+	 * order of creation would let anyone who sees a person's id narrow the masked number.
+	 */
+	private static String idNumber(String region, LocalDate birth, java.util.Set<String> issued, Random random) {
+		String first17;
+		do {
+			first17 = region + birth.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
+					+ String.format("%03d", random.nextInt(1000));
+		}
+		while (!issued.add(first17));
 		return first17 + IdNumbers.checkDigit(first17);
 	}
 

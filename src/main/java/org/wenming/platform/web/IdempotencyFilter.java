@@ -41,6 +41,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
 	private static final Set<String> METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
 
+	/** The largest body kept for hashing and replay: the idempotent creates take small JSON bodies. */
+	static final int MAX_BODY = 1024 * 1024;
+
 	private final IdempotencyKeys keys;
 
 	private final ProblemWriter problems;
@@ -61,11 +64,21 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		byte[] body;
 		try {
-			body = request.getInputStream().readAllBytes();
+			if (request.getContentLengthLong() > MAX_BODY) {
+				problems.write(request, response, 413, "idempotency.body.tooLarge");
+				return;
+			}
+			// Read no more than the limit, whatever the client says of the length: nobody may make
+			// the application hold a large body in memory by adding the header.
+			body = request.getInputStream().readNBytes(MAX_BODY + 1);
 		}
 		catch (IOException ex) {
 			// The size limit ends the read with an IOException of its own.
 			problems.write(request, response, 413, "error.tooLarge");
+			return;
+		}
+		if (body.length > MAX_BODY) {
+			problems.write(request, response, 413, "idempotency.body.tooLarge");
 			return;
 		}
 		request.setAttribute(BODY, body);

@@ -4,12 +4,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 import org.wenming.directory.Accounts;
 import org.wenming.directory.DataScopes;
-import org.wenming.directory.IdNumbers;
 import org.wenming.directory.Org;
 import org.wenming.directory.OrgDirectory;
 import org.wenming.directory.OrgType;
@@ -178,11 +176,7 @@ public final class TaskFixture {
 	}
 
 	private static String idNumber() {
-		ThreadLocalRandom random = ThreadLocalRandom.current();
-		String first17 = "110101" + (1950 + random.nextInt(50))
-				+ String.format("%02d%02d", 1 + random.nextInt(12), 1 + random.nextInt(28))
-				+ String.format("%03d", random.nextInt(1000));
-		return first17 + IdNumbers.checkDigit(first17);
+		return org.wenming.TestIdNumbers.next();
 	}
 
 }

@@ -2,11 +2,9 @@ package org.wenming.directory.web;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.wenming.directory.Accounts;
 import org.wenming.directory.DataScopes;
-import org.wenming.directory.IdNumbers;
 import org.wenming.directory.Org;
 import org.wenming.directory.OrgDirectory;
 import org.wenming.directory.OrgType;
@@ -57,13 +55,9 @@ record DirectoryFixture(String tag, Org city, Org street, Org communityA, Org co
 				null, homeOrgId);
 	}
 
-	/** A valid ID number, random enough not to clash in one test run. */
+	/** A valid ID number no other test of this JVM uses. */
 	static String idNumber() {
-		ThreadLocalRandom random = ThreadLocalRandom.current();
-		String first17 = "110101" + (1950 + random.nextInt(50)) + String.format("%02d%02d", 1 + random.nextInt(12),
-				1 + random.nextInt(28)) + String.format("%03d", random.nextInt(1000));
-		String id = first17 + IdNumbers.checkDigit(first17);
-		return IdNumbers.isValid(id) ? id : idNumber();
+		return org.wenming.TestIdNumbers.next();
 	}
 
 	/** The same first 17 digits with a wrong check character. */

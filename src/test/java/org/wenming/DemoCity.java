@@ -1,10 +1,10 @@
 package org.wenming;
 
-import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-
-import org.wenming.directory.IdNumbers;
 
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.DefaultApplicationArguments;
@@ -85,16 +85,33 @@ public final class DemoCity {
 		return prefix + Long.toString(SEQUENCE.incrementAndGet(), 36) + Integer.toString(ThreadLocalRandom.current().nextInt(1296), 36);
 	}
 
-	/**
-	 * A valid resident ID number (GB 11643) of region 110101 that no other test is likely to use:
-	 * random birth date and sequence, correct check digit.
-	 */
+	/** A valid resident ID number (GB 11643) that no other test of the JVM uses. */
 	public static String newIdNumber() {
-		ThreadLocalRandom random = ThreadLocalRandom.current();
-		LocalDate birth = LocalDate.of(1950, 1, 1).plusDays(random.nextInt(365 * 50));
-		String first17 = "110101" + birth.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
-				+ String.format("%03d", random.nextInt(1000));
-		return first17 + IdNumbers.checkDigit(first17);
+		return TestIdNumbers.next();
+	}
+
+	/**
+	 * Creates, through the API as the given admin, a new person living in {@code homeOrgId} and an
+	 * account for them holding {@code role} over {@code roleOrgId}; the account's user name.
+	 */
+	public static String newAccount(Http api, String adminToken, long homeOrgId, String usernamePrefix,
+			String password, String role, long roleOrgId) {
+		Map<String, Object> person = new LinkedHashMap<>();
+		person.put("name", unique("住户"));
+		person.put("idNumber", newIdNumber());
+		person.put("homeOrgId", homeOrgId);
+		Http.Response created = api.post("/api/v1/people", adminToken, Http.json(person));
+		if (created.status() != 201) {
+			throw new IllegalStateException("person not created: " + created);
+		}
+		String username = unique(usernamePrefix);
+		Http.Response account = api.post("/api/v1/accounts", adminToken,
+				Http.json(Map.of("personId", created.json().get("id").asLong(), "username", username, "password",
+						password, "roles", List.of(Map.of("role", role, "orgId", roleOrgId)))));
+		if (account.status() != 201) {
+			throw new IllegalStateException("account not created: " + account);
+		}
+		return username;
 	}
 
 	/** A valid mainland mobile number, random. */

@@ -1,6 +1,5 @@
 package org.wenming.directory;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -315,19 +314,7 @@ class AccountTakeoverTests {
 	}
 
 	private String account(String role, long orgId) {
-		Http api = Http.api(port);
-		Map<String, Object> person = new LinkedHashMap<>();
-		person.put("name", DemoCity.unique("住和平"));
-		person.put("idNumber", DemoCity.newIdNumber());
-		person.put("homeOrgId", heping);
-		Response created = api.post("/api/v1/people", demoAdmin, Http.json(person));
-		assertThat(created.status()).as(created.toString()).isEqualTo(201);
-		String username = DemoCity.unique("takeover_");
-		Response account = api.post("/api/v1/accounts", demoAdmin,
-				Http.json(Map.of("personId", created.json().get("id").asLong(), "username", username, "password",
-						PASSWORD, "roles", List.of(Map.of("role", role, "orgId", orgId)))));
-		assertThat(account.status()).as(account.toString()).isEqualTo(201);
-		return username;
+		return DemoCity.newAccount(Http.api(port), demoAdmin, heping, "takeover_", PASSWORD, role, orgId);
 	}
 
 	private long personOf(String username) {

@@ -1,7 +1,5 @@
 package org.wenming.directory;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -204,18 +202,7 @@ class SessionRevocationTests {
 
 	/** A new account of a resident of 和平社区 with one role there, made on instance B. */
 	private String account(String role) {
-		Map<String, Object> person = new LinkedHashMap<>();
-		person.put("name", DemoCity.unique("会话"));
-		person.put("idNumber", DemoCity.newIdNumber());
-		person.put("homeOrgId", heping);
-		Response created = b.post("/api/v1/people", adminOnB, Http.json(person));
-		assertThat(created.status()).as(created.toString()).isEqualTo(201);
-		String username = DemoCity.unique("session_");
-		Response account = b.post("/api/v1/accounts", adminOnB,
-				Http.json(Map.of("personId", created.json().get("id").asLong(), "username", username, "password",
-						PASSWORD, "roles", List.of(Map.of("role", role, "orgId", heping)))));
-		assertThat(account.status()).as(account.toString()).isEqualTo(201);
-		return username;
+		return DemoCity.newAccount(b, adminOnB, heping, "session_", PASSWORD, role, heping);
 	}
 
 	private long accountId(String username) {

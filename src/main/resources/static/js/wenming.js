@@ -6,8 +6,10 @@ document.addEventListener('htmx:configRequest', function (event) {
     event.detail.headers[header.content] = token.content;
   }
 });
+// The question may sit on the form or on the button that submitted it.
 document.addEventListener('submit', function (event) {
-  var message = event.target.getAttribute('data-confirm');
+  var button = event.submitter;
+  var message = (button && button.getAttribute('data-confirm')) || event.target.getAttribute('data-confirm');
   if (message && !window.confirm(message)) {
     event.preventDefault();
   }

@@ -2,6 +2,7 @@ package org.wenming.platform;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -15,10 +16,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param loginLockDuration how long a locked account stays locked
  * @param addressLimitPerMinute failed logins per client address and minute before logins from it are slowed
  * @param tokenTtl lifetime of API bearer tokens
+ * @param zone the zone every time is shown, typed, exported and printed in (Beijing time unless set)
  */
 @ConfigurationProperties("wenming")
 public record WenmingProperties(Path dataDir, String cryptoKey, boolean ephemeralDatabase, Integer loginLockThreshold,
-		Duration loginLockDuration, Integer addressLimitPerMinute, Duration tokenTtl) {
+		Duration loginLockDuration, Integer addressLimitPerMinute, Duration tokenTtl, ZoneId zone) {
 
 	public WenmingProperties {
 		dataDir = dataDir == null ? Path.of("data") : dataDir;
@@ -26,6 +28,7 @@ public record WenmingProperties(Path dataDir, String cryptoKey, boolean ephemera
 		loginLockDuration = loginLockDuration == null ? Duration.ofMinutes(15) : loginLockDuration;
 		addressLimitPerMinute = addressLimitPerMinute == null ? 20 : addressLimitPerMinute;
 		tokenTtl = tokenTtl == null ? Duration.ofHours(8) : tokenTtl;
+		zone = zone == null ? ZoneId.of("Asia/Shanghai") : zone;
 	}
 
 }

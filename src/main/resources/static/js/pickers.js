@@ -1,0 +1,1 @@
+// Searchable pickers (tom-select) for orgs, people and teams.

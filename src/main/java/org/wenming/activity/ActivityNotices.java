@@ -1,10 +1,10 @@
 package org.wenming.activity;
 
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Locale;
 
 import org.wenming.directory.Accounts;
+import org.wenming.platform.Times;
 import org.wenming.platform.notify.Notifications;
 
 import org.springframework.context.MessageSource;
@@ -22,18 +22,19 @@ class ActivityNotices {
 	/** Notifications are stored once, in the office's language. */
 	private static final Locale LANGUAGE = Locale.SIMPLIFIED_CHINESE;
 
-	static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
 	private final Notifications notifications;
 
 	private final Accounts accounts;
 
 	private final MessageSource messages;
 
-	ActivityNotices(Notifications notifications, Accounts accounts, MessageSource messages) {
+	private final Times times;
+
+	ActivityNotices(Notifications notifications, Accounts accounts, MessageSource messages, Times times) {
 		this.notifications = notifications;
 		this.accounts = accounts;
 		this.messages = messages;
+		this.times = times;
 	}
 
 	void cancelled(Activity activity, String reason, Collection<Long> people) {
@@ -47,9 +48,14 @@ class ActivityNotices {
 				message("activity.notice.promoted.body", activity.title(), when(activity), activity.place()), activity);
 	}
 
-	static String when(Activity activity) {
-		return activity.startsAt().atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).format(TIME) + " 至 "
-				+ activity.endsAt().atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).format(TIME);
+	/** The activity's start and end in the configured zone, as the notices and refusals say them. */
+	String when(Activity activity) {
+		return time(activity.startsAt()) + " 至 " + time(activity.endsAt());
+	}
+
+	/** A time as notices and refusals say it: {@code yyyy-MM-dd HH:mm} in the configured zone. */
+	String time(java.time.OffsetDateTime time) {
+		return times.format(time);
 	}
 
 	private void post(long personId, String title, String body, Activity activity) {

@@ -51,7 +51,7 @@ public class ForgottenCheckOutJob {
 		this.clock = clock;
 	}
 
-	@Scheduled(cron = "0 */10 * * * *", zone = "Asia/Shanghai")
+	@Scheduled(cron = "0 */10 * * * *", zone = "${wenming.zone:Asia/Shanghai}")
 	void everyTenMinutes() {
 		if (lock.tryAcquire("activity.forgotten-checkout", Duration.ofMinutes(5))) {
 			int closed = run(OffsetDateTime.now(clock));

@@ -8,6 +8,7 @@ import java.util.List;
 import org.wenming.directory.DataScope;
 import org.wenming.directory.DataScopes;
 import org.wenming.directory.Permission;
+import org.wenming.platform.Times;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -32,7 +33,10 @@ public class HoursAnomalies {
 
 	private final DataScopes scopes;
 
-	HoursAnomalies(JdbcClient jdbc, DataScopes scopes) {
+	private final Times times;
+
+	HoursAnomalies(JdbcClient jdbc, DataScopes scopes, Times times) {
+		this.times = times;
 		this.jdbc = jdbc;
 		this.scopes = scopes;
 	}
@@ -56,12 +60,12 @@ public class HoursAnomalies {
 					rs.getObject(3, LocalDate.class), rs.getBigDecimal(4), rs.getInt(5)))
 			.list());
 		found.addAll(jdbc.sql("""
-				select t.person_id, p.name, max(a.starts_at)::date, null::numeric, count(*) as n
+				select t.person_id, p.name, (max(a.starts_at) at time zone ?)::date, null::numeric, count(*) as n
 				from attendance t join activity a on a.id = t.activity_id join org o on o.id = a.organizer_org_id
 				join person p on p.id = t.person_id
 				where t.auto_closed and %s group by t.person_id, p.name having count(*) >= ?
 				order by n desc, t.person_id limit 200""".formatted(inScope))
-			.params(List.of(params.get(0), FORGETFUL))
+			.params(List.of(times.zone().getId(), params.get(0), FORGETFUL))
 			.query((rs, i) -> new Anomaly(Kind.FORGOTTEN_CHECKOUTS, rs.getLong(1), rs.getString(2),
 					rs.getObject(3, LocalDate.class), null, rs.getInt(5)))
 			.list());

@@ -20,6 +20,7 @@ import org.wenming.directory.Org;
 import org.wenming.directory.OrgDirectory;
 import org.wenming.directory.Permission;
 import org.wenming.platform.DomainException;
+import org.wenming.platform.Times;
 import org.wenming.platform.audit.AuditLog;
 import org.wenming.platform.security.WenmingUser;
 
@@ -45,9 +46,6 @@ public class HoursLedger {
 
 	private static final int RANKING_MAX = 500;
 
-	/** The days of the ledger are days in China. */
-	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
 	/** At most this many hours may be credited to one person on one day. */
 	static final BigDecimal DAY_LIMIT = BigDecimal.valueOf(24);
 
@@ -61,8 +59,12 @@ public class HoursLedger {
 
 	private final AuditLog audit;
 
+	/** The days of the ledger are days in the configured zone (Beijing time). */
+	private final ZoneId zone;
+
 	HoursLedger(JdbcClient jdbc, OrgDirectory orgs, DataScopes scopes, ApplicationEventPublisher events,
-			AuditLog audit) {
+			AuditLog audit, Times times) {
+		this.zone = times.zone();
 		this.jdbc = jdbc;
 		this.orgs = orgs;
 		this.scopes = scopes;
@@ -203,7 +205,7 @@ public class HoursLedger {
 		}
 		checkDays(pending.personId(), hours, from, to);
 		long id = append(pending.personId(), activity.id(), activity.organizerOrgId(), activity.teamId(), "CREDIT", hours,
-				from.atZoneSameInstant(ZONE).toLocalDate(), from, to, null, null, activity.createdBy(),
+				from.atZoneSameInstant(zone).toLocalDate(), from, to, null, null, activity.createdBy(),
 				approver);
 		jdbc.sql("update attendance set hours_entry_id = ?, needs_review = false, version = version + 1 where id = ?")
 			.params(id, pending.id())
@@ -219,11 +221,11 @@ public class HoursLedger {
 	 */
 	private void checkDays(long personId, BigDecimal hours, OffsetDateTime from, OffsetDateTime to) {
 		long total = Duration.between(from, to).toSeconds();
-		LocalDate day = from.atZoneSameInstant(ZONE).toLocalDate();
-		LocalDate last = to.minusNanos(1).atZoneSameInstant(ZONE).toLocalDate();
+		LocalDate day = from.atZoneSameInstant(zone).toLocalDate();
+		LocalDate last = to.minusNanos(1).atZoneSameInstant(zone).toLocalDate();
 		for (; !day.isAfter(last); day = day.plusDays(1)) {
-			OffsetDateTime dayStart = day.atStartOfDay(ZONE).toOffsetDateTime();
-			OffsetDateTime dayEnd = day.plusDays(1).atStartOfDay(ZONE).toOffsetDateTime();
+			OffsetDateTime dayStart = day.atStartOfDay(zone).toOffsetDateTime();
+			OffsetDateTime dayEnd = day.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
 			long inDay = Duration.between(later(from, dayStart), earlier(to, dayEnd)).toSeconds();
 			BigDecimal share = hours.multiply(BigDecimal.valueOf(inDay)).divide(BigDecimal.valueOf(total), 4,
 					RoundingMode.HALF_UP);
@@ -238,8 +240,8 @@ public class HoursLedger {
 	 * their period on that day, others (corrections) on their service date.
 	 */
 	BigDecimal dayHours(long personId, LocalDate day) {
-		OffsetDateTime dayStart = day.atStartOfDay(ZONE).toOffsetDateTime();
-		OffsetDateTime dayEnd = day.plusDays(1).atStartOfDay(ZONE).toOffsetDateTime();
+		OffsetDateTime dayStart = day.atStartOfDay(zone).toOffsetDateTime();
+		OffsetDateTime dayEnd = day.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
 		return jdbc.sql("""
 				select coalesce(sum(case when e.period_start is null then e.hours
 				  else e.hours * extract(epoch from least(e.period_end, :dayEnd) - greatest(e.period_start, :dayStart))

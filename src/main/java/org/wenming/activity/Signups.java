@@ -89,7 +89,7 @@ public class Signups {
 		}
 		if (activity.signupOpensAt() != null && now.isBefore(activity.signupOpensAt())) {
 			throw new DomainException("activity.signup.notYetOpen",
-					activity.signupOpensAt().atZoneSameInstant(clock.getZone()).format(ActivityNotices.TIME));
+					notices.time(activity.signupOpensAt()));
 		}
 		OffsetDateTime closes = activity.signupClosesAt() != null ? activity.signupClosesAt() : activity.startsAt();
 		if (!now.isBefore(closes)) {
@@ -110,7 +110,7 @@ public class Signups {
 			.optional();
 		if (overlapping.isPresent()) {
 			throw new DomainException("activity.signup.overlap", overlapping.get().title(),
-					ActivityNotices.when(overlapping.get()));
+					notices.when(overlapping.get()));
 		}
 		if (activity.confirmedCount() < activity.capacity()) {
 			jdbc.sql("update activity set confirmed_count = confirmed_count + 1 where id = ?").param(activityId).update();
@@ -154,7 +154,7 @@ public class Signups {
 		OffsetDateTime deadline = activity.cancelDeadline() != null ? activity.cancelDeadline() : activity.startsAt();
 		if (activity.status() != ActivityStatus.OPEN && activity.status() != ActivityStatus.DRAFT || !now.isBefore(deadline)) {
 			throw new DomainException("activity.signup.cancelTooLate",
-					deadline.atZoneSameInstant(clock.getZone()).format(ActivityNotices.TIME));
+					notices.time(deadline));
 		}
 		jdbc.sql("update activity_signup set status = 'CANCELLED', cancelled_at = ? where id = ?")
 			.params(now, signup.get().id()).update();

@@ -55,7 +55,7 @@ public class OverdueJob {
 		this.clock = clock;
 	}
 
-	@Scheduled(cron = "0 10 0 * * *", zone = "Asia/Shanghai")
+	@Scheduled(cron = "0 10 0 * * *", zone = "${wenming.zone:Asia/Shanghai}")
 	void nightly() {
 		// The lease outlasts the run, so that an instance whose clock is a little late does not run it again.
 		if (lock.tryAcquire("plan.overdue", Duration.ofHours(1))) {

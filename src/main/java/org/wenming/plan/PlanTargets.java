@@ -247,7 +247,7 @@ public class PlanTargets {
 	// ---- the daily readings ----------------------------------------------------------------------
 
 	/** Keeps today's reading of every target, on one instance of the cluster. */
-	@Scheduled(cron = "${wenming.plan.readings-cron:0 20 1 * * *}", zone = "Asia/Shanghai")
+	@Scheduled(cron = "${wenming.plan.readings-cron:0 20 1 * * *}", zone = "${wenming.zone:Asia/Shanghai}")
 	void recordDailyReadings() {
 		if (lock.tryAcquire("plan.target-readings", Duration.ofHours(1))) {
 			int count = DataScopes.asSystem(() -> recordReadings(LocalDate.now(clock)));

@@ -32,6 +32,9 @@ class SignupsTests {
 	Signups signups;
 
 	@Autowired
+	ActivityNotices notices;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	ActivityFixture f;
@@ -96,7 +99,7 @@ class SignupsTests {
 			.isInstanceOfSatisfying(DomainException.class, ex -> {
 				assertThat(ex.code()).isEqualTo("activity.signup.overlap");
 				assertThat(ex.args()[0]).isEqualTo("上午义诊");
-				assertThat((String) ex.args()[1]).contains(ActivityNotices.when(morning).substring(0, 16));
+				assertThat((String) ex.args()[1]).contains(notices.when(morning).substring(0, 16));
 				assertThat(ex.status().value()).isEqualTo(422);
 			});
 		assertThat(signups.signUp(later.id(), person).status()).isEqualTo(SignupStatus.CONFIRMED);

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -66,8 +65,6 @@ class ActivityDemoData implements ApplicationRunner {
 	static final String MARKER = "学雷锋纪念日志愿服务";
 
 	private static final Logger log = LoggerFactory.getLogger(ActivityDemoData.class);
-
-	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
 	private static final List<String> COMMUNITIES = List.of("和平社区", "幸福社区", "红星村", "柳树村", "明珠社区", "文明社区", "桃花村",
 			"李家村");
@@ -153,7 +150,7 @@ class ActivityDemoData implements ApplicationRunner {
 		long volunteer = DemoActors.user(jdbc, "volunteer").personId();
 		favoured = Set.of(volunteer, DemoActors.user(jdbc, "leader").personId());
 		Map<String, Long> teams = teams(orgs);
-		LocalDate today = LocalDate.now(clock.withZone(ZONE));
+		LocalDate today = LocalDate.now(clock);
 		int year = today.getYear();
 		int count = 0;
 
@@ -551,7 +548,7 @@ class ActivityDemoData implements ApplicationRunner {
 			"学习新时代文明实践工作要点" };
 
 	/** What an activity is, with its day and times in China (an end before the start is the next day). */
-	private static final class Spec {
+	private final class Spec {
 
 		final String title;
 
@@ -625,13 +622,13 @@ class ActivityDemoData implements ApplicationRunner {
 		}
 
 		OffsetDateTime startsAt() {
-			return LocalDateTime.of(day, LocalTime.parse(from)).atZone(ZONE).toOffsetDateTime();
+			return LocalDateTime.of(day, LocalTime.parse(from)).atZone(clock.getZone()).toOffsetDateTime();
 		}
 
 		OffsetDateTime endsAt() {
 			LocalTime end = LocalTime.parse(to);
 			LocalDate endDay = end.isAfter(LocalTime.parse(from)) ? day : day.plusDays(1);
-			return LocalDateTime.of(endDay, end).atZone(ZONE).toOffsetDateTime();
+			return LocalDateTime.of(endDay, end).atZone(clock.getZone()).toOffsetDateTime();
 		}
 
 		NewActivity draft() {

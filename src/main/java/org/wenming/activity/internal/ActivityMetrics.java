@@ -2,7 +2,7 @@ package org.wenming.activity.internal;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +11,7 @@ import org.wenming.activity.ActivityType;
 import org.wenming.metric.MetricDefinition;
 import org.wenming.metric.MetricProvider;
 import org.wenming.metric.MetricQuery;
+import org.wenming.platform.Times;
 
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,7 +30,10 @@ class ActivityMetrics implements MetricProvider {
 
 	private final MessageSource messages;
 
-	ActivityMetrics(JdbcClient jdbc, MessageSource messages) {
+	private final ZoneId zone;
+
+	ActivityMetrics(JdbcClient jdbc, MessageSource messages, Times times) {
+		this.zone = times.zone();
 		this.jdbc = jdbc;
 		this.messages = messages;
 	}
@@ -61,8 +65,8 @@ class ActivityMetrics implements MetricProvider {
 		else if (!name.equals(COUNT)) {
 			throw new IllegalArgumentException("unknown metric " + name);
 		}
-		Timestamp from = Timestamp.from(query.from().atStartOfDay().toInstant(ZoneOffset.ofHours(8)));
-		Timestamp until = Timestamp.from(query.to().plusDays(1).atStartOfDay().toInstant(ZoneOffset.ofHours(8)));
+		Timestamp from = Timestamp.from(query.from().atStartOfDay(zone).toInstant());
+		Timestamp until = Timestamp.from(query.to().plusDays(1).atStartOfDay(zone).toInstant());
 		long count = jdbc.sql("""
 				select count(*) from activity a join org o on o.id = a.organizer_org_id
 				where o.path like :prefix and a.status in ('ONGOING', 'FINISHED')

@@ -3,13 +3,14 @@ package org.wenming.activity.internal;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
 import org.wenming.metric.MetricDefinition;
 import org.wenming.metric.MetricProvider;
 import org.wenming.metric.MetricQuery;
+import org.wenming.platform.Times;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -38,7 +39,10 @@ class HoursMetrics implements MetricProvider {
 
 	private final JdbcClient jdbc;
 
-	HoursMetrics(JdbcClient jdbc) {
+	private final ZoneId zone;
+
+	HoursMetrics(JdbcClient jdbc, Times times) {
+		this.zone = times.zone();
 		this.jdbc = jdbc;
 	}
 
@@ -76,7 +80,7 @@ class HoursMetrics implements MetricProvider {
 
 	// Residents as the directory counts them: people living in the subtree, recorded before the period's end.
 	private long residents(MetricQuery query) {
-		Timestamp until = Timestamp.from(query.to().plusDays(1).atStartOfDay().toInstant(ZoneOffset.ofHours(8)));
+		Timestamp until = Timestamp.from(query.to().plusDays(1).atStartOfDay(zone).toInstant());
 		return jdbc.sql("""
 				select count(*) from person p join org h on h.id = p.home_org_id
 				where h.path like :prefix and p.created_at < :until""")

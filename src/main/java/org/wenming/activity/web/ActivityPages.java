@@ -16,6 +16,7 @@ import org.wenming.activity.Signups;
 import org.wenming.directory.Org;
 import org.wenming.directory.OrgDirectory;
 import org.wenming.platform.DomainException;
+import org.wenming.platform.Times;
 import org.wenming.platform.web.Page;
 
 import org.springframework.context.MessageSource;
@@ -48,11 +49,14 @@ class ActivityPages {
 
 	private final MessageSource messages;
 
-	ActivityPages(Activities activities, Signups signups, OrgDirectory orgs, MessageSource messages) {
+	private final Times times;
+
+	ActivityPages(Activities activities, Signups signups, OrgDirectory orgs, MessageSource messages, Times times) {
 		this.activities = activities;
 		this.signups = signups;
 		this.orgs = orgs;
 		this.messages = messages;
+		this.times = times;
 	}
 
 	@GetMapping
@@ -81,7 +85,7 @@ class ActivityPages {
 	@PostMapping("/new")
 	String create(@ModelAttribute ActivityForm form, Model model, RedirectAttributes redirect) {
 		try {
-			Activity activity = activities.create(form.toCommand(), Boolean.TRUE.equals(form.publish()));
+			Activity activity = activities.create(form.toCommand(times), Boolean.TRUE.equals(form.publish()));
 			redirect.addFlashAttribute("flashSuccess", text("activity.page.created"));
 			return "redirect:/activities/" + activity.id();
 		}
@@ -107,14 +111,14 @@ class ActivityPages {
 	@GetMapping("/{id:\\d+}/edit")
 	String editForm(@PathVariable long id, Model model) {
 		Activity activity = activities.get(id);
-		return form(model, ActivityForm.of(activity), activity, Map.of());
+		return form(model, ActivityForm.of(activity, times), activity, Map.of());
 	}
 
 	@PostMapping("/{id:\\d+}/edit")
 	String update(@PathVariable long id, @ModelAttribute ActivityForm form, Model model, RedirectAttributes redirect) {
 		Activity activity = activities.get(id);
 		try {
-			activities.update(id, form.toCommand());
+			activities.update(id, form.toCommand(times));
 			redirect.addFlashAttribute("flashSuccess", text("activity.page.saved"));
 			return "redirect:/activities/" + id;
 		}

@@ -1,9 +1,9 @@
 package org.wenming.activity.web;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +44,10 @@ class HoursApi {
 
 	private final HoursAnomalies anomalies;
 
-	HoursApi(CheckInTokens tokens, CheckIns checkIns, HoursLedger ledger, HoursAnomalies anomalies) {
+	private final Clock clock;
+
+	HoursApi(CheckInTokens tokens, CheckIns checkIns, HoursLedger ledger, HoursAnomalies anomalies, Clock clock) {
+		this.clock = clock;
 		this.tokens = tokens;
 		this.checkIns = checkIns;
 		this.ledger = ledger;
@@ -123,7 +126,7 @@ class HoursApi {
 		catch (IllegalArgumentException ex) {
 			throw DomainException.onField("by", "hours.leaderboard.by");
 		}
-		YearMonth now = YearMonth.now(ZoneId.of("Asia/Shanghai"));
+		YearMonth now = YearMonth.now(clock);
 		YearMonth first = month("from", from, YearMonth.of(now.getYear(), 1));
 		YearMonth last = month("to", to, now);
 		long top = number("limit", limit, "hours.leaderboard.limit");

@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,6 +15,7 @@ import org.wenming.activity.HoursAnomalies;
 import org.wenming.activity.HoursExport;
 import org.wenming.activity.HoursLedger;
 import org.wenming.platform.DomainException;
+import org.wenming.platform.Times;
 import org.wenming.platform.security.WenmingUser;
 import org.wenming.platform.web.DocumentWork;
 
@@ -43,8 +43,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class HoursPages {
 
-	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
 	private final CheckInTokens tokens;
 
 	private final CheckIns checkIns;
@@ -57,9 +55,12 @@ class HoursPages {
 
 	private final MessageSource messages;
 
+	private final Times times;
+
 	HoursPages(CheckInTokens tokens, CheckIns checkIns, HoursLedger ledger, HoursAnomalies anomalies,
-			HoursExport export, MessageSource messages) {
+			HoursExport export, MessageSource messages, Times times) {
 		this.messages = messages;
+		this.times = times;
 		this.tokens = tokens;
 		this.checkIns = checkIns;
 		this.ledger = ledger;
@@ -141,7 +142,7 @@ class HoursPages {
 	void export(HttpServletResponse response) throws IOException {
 		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 		response.setHeader("Content-Disposition", ContentDisposition.attachment()
-			.filename("志愿服务时长" + LocalDate.now(ZONE) + ".xlsx", StandardCharsets.UTF_8)
+			.filename("志愿服务时长" + LocalDate.now(times.zone()) + ".xlsx", StandardCharsets.UTF_8)
 			.build()
 			.toString());
 		export.write(response.getOutputStream());
@@ -180,9 +181,9 @@ class HoursPages {
 		return messages.getMessage(code, args, LocaleContextHolder.getLocale());
 	}
 
-	private static java.time.OffsetDateTime time(String local) {
+	private java.time.OffsetDateTime time(String local) {
 		try {
-			return LocalDateTime.parse(local).atZone(ZONE).toOffsetDateTime();
+			return times.instant(LocalDateTime.parse(local));
 		}
 		catch (RuntimeException ex) {
 			throw DomainException.onField("checkedInAt", "hours.group.period");

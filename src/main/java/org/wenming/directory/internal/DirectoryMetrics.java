@@ -1,7 +1,7 @@
 package org.wenming.directory.internal;
 
 import java.math.BigDecimal;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +11,7 @@ import org.wenming.directory.OrgType;
 import org.wenming.metric.MetricDefinition;
 import org.wenming.metric.MetricProvider;
 import org.wenming.metric.MetricQuery;
+import org.wenming.platform.Times;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -28,7 +29,10 @@ class DirectoryMetrics implements MetricProvider {
 
 	private final JdbcClient jdbc;
 
-	DirectoryMetrics(JdbcClient jdbc) {
+	private final ZoneId zone;
+
+	DirectoryMetrics(JdbcClient jdbc, Times times) {
+		this.zone = times.zone();
 		this.jdbc = jdbc;
 	}
 
@@ -56,7 +60,7 @@ class DirectoryMetrics implements MetricProvider {
 	public BigDecimal compute(String name, MetricQuery query) {
 		String prefix = query.orgPath() + "%";
 		java.sql.Timestamp until = java.sql.Timestamp
-			.from(query.to().plusDays(1).atStartOfDay().toInstant(ZoneOffset.ofHours(8)));
+			.from(query.to().plusDays(1).atStartOfDay(zone).toInstant());
 		long value = switch (name) {
 			case "directory.people" -> count(PEOPLE, prefix, until);
 			case "directory.residents" -> jdbc.sql("""

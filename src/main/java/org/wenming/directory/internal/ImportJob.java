@@ -1,8 +1,6 @@
 package org.wenming.directory.internal;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.wenming.directory.ImportKind;
@@ -93,11 +91,6 @@ public final class ImportJob {
 
 	public Instant createdAt() {
 		return createdAt;
-	}
-
-	/** When the upload came, in China Standard Time. */
-	public OffsetDateTime localCreatedAt() {
-		return createdAt.atOffset(ZoneOffset.ofHours(8));
 	}
 
 	public Status status() {

@@ -6,8 +6,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 
@@ -17,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.wenming.directory.AuditScope;
+import org.wenming.platform.Times;
 import org.wenming.platform.audit.AuditLog;
 import org.wenming.platform.audit.AuditLog.AuditEntry;
 import org.wenming.platform.audit.AuditQuery;
@@ -52,7 +51,7 @@ class AuditPages {
 
 	static final List<String> ENTITY_TYPES = List.of("org", "person", "care_recipient", "account", "audit_log");
 
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+	private static final String TIME = "yyyy-MM-dd HH:mm:ss";
 
 	private final AuditLog audit;
 
@@ -60,7 +59,10 @@ class AuditPages {
 
 	private final MessageSource messages;
 
-	AuditPages(AuditLog audit, AuditScope scope, MessageSource messages) {
+	private final Times times;
+
+	AuditPages(AuditLog audit, AuditScope scope, MessageSource messages, Times times) {
+		this.times = times;
 		this.audit = audit;
 		this.scope = scope;
 		this.messages = messages;
@@ -90,7 +92,7 @@ class AuditPages {
 		audit.record("EXPORT", "audit_log", null, scope.primaryOrgId().orElse(null), "导出审计日志：" + audit.count(query) + " 条");
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-			.filename(text("dir.audit.exportFile", LocalDate.now(ZoneOffset.ofHours(8))) + ".csv",
+			.filename(text("dir.audit.exportFile", LocalDate.now(times.zone())) + ".csv",
 					StandardCharsets.UTF_8)
 			.build()
 			.toString());
@@ -102,7 +104,7 @@ class AuditPages {
 		try {
 			audit.forEach(query, entry -> {
 				try {
-					csv.printRecord(entry.localTime().format(TIME), cell(entry.actor()), entry.actorIp(), entry.action(),
+					csv.printRecord(times.format(entry.at(), TIME), cell(entry.actor()), entry.actorIp(), entry.action(),
 							entry.entityType(), cell(entry.entityId()), entry.orgId(), cell(entry.summary()));
 				}
 				catch (IOException ex) {

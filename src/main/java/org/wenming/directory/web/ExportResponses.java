@@ -1,8 +1,8 @@
 package org.wenming.directory.web;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -19,9 +19,9 @@ final class ExportResponses {
 	private ExportResponses() {
 	}
 
-	/** Prepares an {@code .xlsx} download named after the export and today's date. */
-	static void prepare(HttpServletResponse response, String name) {
-		String filename = name + "-" + LocalDate.now(ZoneId.of("Asia/Shanghai")) + ".xlsx";
+	/** Prepares an {@code .xlsx} download named after the export and today's date in the clock's zone. */
+	static void prepare(HttpServletResponse response, String name, Clock clock) {
+		String filename = name + "-" + LocalDate.now(clock) + ".xlsx";
 		response.setContentType(XLSX);
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(filename));
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");

@@ -2,6 +2,7 @@ package org.wenming.directory.web;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -31,7 +32,10 @@ class ImportApi {
 
 	private final PeopleExport export;
 
-	ImportApi(Imports imports, PeopleExport export) {
+	private final Clock clock;
+
+	ImportApi(Imports imports, PeopleExport export, Clock clock) {
+		this.clock = clock;
 		this.imports = imports;
 		this.export = export;
 	}
@@ -61,7 +65,7 @@ class ImportApi {
 	@GetMapping("/api/v1/people/export")
 	@DocumentWork
 	void export(PersonQuery query, Locale locale, HttpServletResponse response) throws IOException {
-		ExportResponses.prepare(response, export.name(locale));
+		ExportResponses.prepare(response, export.name(locale), clock);
 		export.write(query, locale, response.getOutputStream());
 	}
 

@@ -2,6 +2,7 @@ package org.wenming.directory.web;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -53,8 +54,11 @@ class ImportPages {
 
 	private final MessageSource messages;
 
+	private final Clock clock;
+
 	ImportPages(ImportJobs jobs, Imports imports, ImportTemplates templates, PeopleExport export, OrgDirectory orgs,
-			MessageSource messages) {
+			MessageSource messages, Clock clock) {
+		this.clock = clock;
 		this.jobs = jobs;
 		this.imports = imports;
 		this.templates = templates;
@@ -127,7 +131,7 @@ class ImportPages {
 	@GetMapping("/people/export")
 	@DocumentWork
 	void exportPeople(PersonQuery query, Locale locale, HttpServletResponse response) throws IOException {
-		ExportResponses.prepare(response, export.name(locale));
+		ExportResponses.prepare(response, export.name(locale), clock);
 		export.write(query, locale, response.getOutputStream());
 	}
 

@@ -3,7 +3,6 @@ package org.wenming.plan.web;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +48,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/plans")
 class PlanPages {
 
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
 	private final PlanManagement plans;
 
 	private final PlanExports exports;
@@ -69,9 +66,9 @@ class PlanPages {
 		this.clock = clock;
 	}
 
-	/** The year it is now in China. */
+	/** The year it is now in the configured zone (the clock's). */
 	int thisYear() {
-		return LocalDate.now(clock.withZone(CHINA)).getYear();
+		return LocalDate.now(clock).getYear();
 	}
 
 	/** The years a plan may be for: a few back, one ahead. */

@@ -2,12 +2,13 @@ package org.wenming.platform.audit;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 import jakarta.servlet.http.HttpServletRequest;
+
+import org.wenming.platform.Times;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
@@ -27,7 +28,10 @@ public class AuditLog {
 
 	private final JdbcClient jdbc;
 
-	AuditLog(JdbcClient jdbc) {
+	private final Times times;
+
+	AuditLog(JdbcClient jdbc, Times times) {
+		this.times = times;
 		this.jdbc = jdbc;
 	}
 
@@ -67,7 +71,7 @@ public class AuditLog {
 	public List<AuditEntry> find(AuditQuery query, int offset, int limit) {
 		StringBuilder sql = new StringBuilder("select * from audit_log where true");
 		List<Object> params = new ArrayList<>();
-		query.appendWhere(sql, params);
+		query.appendWhere(sql, params, times.zone());
 		sql.append(" order by at desc, id desc offset ? limit ?");
 		params.add(offset);
 		params.add(limit);
@@ -78,7 +82,7 @@ public class AuditLog {
 	public long count(AuditQuery query) {
 		StringBuilder sql = new StringBuilder("select count(*) from audit_log where true");
 		List<Object> params = new ArrayList<>();
-		query.appendWhere(sql, params);
+		query.appendWhere(sql, params, times.zone());
 		return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
 	}
 
@@ -87,7 +91,7 @@ public class AuditLog {
 	public void forEach(AuditQuery query, Consumer<AuditEntry> consumer) {
 		StringBuilder sql = new StringBuilder("select * from audit_log where true");
 		List<Object> params = new ArrayList<>();
-		query.appendWhere(sql, params);
+		query.appendWhere(sql, params, times.zone());
 		sql.append(" order by at, id");
 		jdbc.sql(sql.toString()).params(params).withFetchSize(1000).query(AuditLog::map).stream().forEach(consumer);
 	}
@@ -120,11 +124,6 @@ public class AuditLog {
 	/** One entry of the audit log. */
 	public record AuditEntry(long id, Instant at, String actor, String actorIp, Long orgId, String entityType,
 			String entityId, String action, String summary) {
-
-		public OffsetDateTime localTime() {
-			return at.atOffset(ZoneOffset.ofHours(8));
-		}
-
 	}
 
 }

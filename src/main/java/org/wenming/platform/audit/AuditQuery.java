@@ -1,7 +1,7 @@
 package org.wenming.platform.audit;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 
@@ -14,7 +14,7 @@ import org.springframework.util.StringUtils;
  * @param actor exact user name
  * @param action exact action
  * @param entityType exact entity type
- * @param from first day, inclusive
+ * @param from first day, inclusive (a day in the configured zone)
  * @param to last day, inclusive
  * @param orgIds org ids the caller may see, {@code null} for no limit
  */
@@ -25,7 +25,7 @@ public record AuditQuery(String actor, String action, String entityType, LocalDa
 		return new AuditQuery(null, null, null, null, null, null, true);
 	}
 
-	void appendWhere(StringBuilder sql, List<Object> params) {
+	void appendWhere(StringBuilder sql, List<Object> params, ZoneId zone) {
 		if (StringUtils.hasText(actor)) {
 			sql.append(" and actor = ?");
 			params.add(actor.trim());
@@ -40,11 +40,11 @@ public record AuditQuery(String actor, String action, String entityType, LocalDa
 		}
 		if (from != null) {
 			sql.append(" and at >= ?");
-			params.add(from.atStartOfDay().atOffset(ZoneOffset.ofHours(8)));
+			params.add(from.atStartOfDay(zone).toOffsetDateTime());
 		}
 		if (to != null) {
 			sql.append(" and at < ?");
-			params.add(to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.ofHours(8)));
+			params.add(to.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
 		}
 		if (orgIds != null) {
 			sql.append(" and (org_id = any(?)");

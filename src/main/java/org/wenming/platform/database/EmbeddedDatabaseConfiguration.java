@@ -36,6 +36,9 @@ import org.springframework.context.annotation.Primary;
  * {@code wenming.ephemeral-database} the cluster is a throw-away one in a temporary directory,
  * started once per JVM and shared by every application context (the tests).
  *
+ * <p>The pool's connections run {@code spring.datasource.hikari.connection-init-sql}, which sets the
+ * session's TimeZone to {@code wenming.zone}.
+ *
  * <p>Either way the cluster listens on 127.0.0.1 only and asks every role for its scram-sha-256
  * password (kept in {@code <data-dir>/database.secret}, mode 600). Flyway migrates as the owner
  * role {@value DatabaseRoles#OWNER}; the application's pool logs in as {@value DatabaseRoles#APP},
@@ -71,7 +74,8 @@ class EmbeddedDatabaseConfiguration {
 	@Bean
 	@Primary
 	DataSource dataSource(EmbeddedCluster cluster,
-			@Value("${spring.datasource.hikari.maximum-pool-size:10}") int maximumPoolSize) {
+			@Value("${spring.datasource.hikari.maximum-pool-size:10}") int maximumPoolSize,
+			@Value("${spring.datasource.hikari.connection-init-sql:}") String connectionInitSql) {
 		HikariConfig config = new HikariConfig();
 		config.setJdbcUrl(cluster.jdbcUrl(DATABASE));
 		config.setUsername(DatabaseRoles.APP);
@@ -80,6 +84,12 @@ class EmbeddedDatabaseConfiguration {
 		config.setPoolName("wenming-embedded");
 		// JDBC batches (imports) go out as multi-row INSERTs: several times faster on PostgreSQL.
 		config.addDataSourceProperty("reWriteBatchedInserts", "true");
+		// The session's TimeZone is wenming.zone (application.yml), not the JVM's: SQL that turns a
+		// timestamptz into a day, month or year (::date, date_trunc, extract, current_date) counts
+		// Beijing days wherever the server runs.
+		if (!connectionInitSql.isBlank()) {
+			config.setConnectionInitSql(connectionInitSql);
+		}
 		return new HikariDataSource(config);
 	}
 

@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -40,8 +39,6 @@ public class LedgerAnchors {
 
 	private static final Logger log = LoggerFactory.getLogger(LedgerAnchors.class);
 
-	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
 	private static final Path EPHEMERAL_DIR = temporaryDirectory();
 
 	private final JdbcClient jdbc;
@@ -68,7 +65,7 @@ public class LedgerAnchors {
 				: properties.ephemeralDatabase() ? EPHEMERAL_DIR : properties.dataDir().resolve("anchors");
 	}
 
-	@Scheduled(cron = "${wenming.ledger.anchor-cron:0 5 0 * * *}", zone = "Asia/Shanghai")
+	@Scheduled(cron = "${wenming.ledger.anchor-cron:0 5 0 * * *}", zone = "${wenming.zone:Asia/Shanghai}")
 	void daily() {
 		if (lock.tryAcquire("platform.ledger-anchor", Duration.ofHours(1))) {
 			publish("system");
@@ -87,7 +84,7 @@ public class LedgerAnchors {
 		if (heads.isEmpty()) {
 			return heads;
 		}
-		Path file = dir.resolve("ledger-anchor-" + LocalDate.ofInstant(now, ZONE) + ".txt");
+		Path file = dir.resolve("ledger-anchor-" + LocalDate.ofInstant(now, clock.getZone()) + ".txt");
 		String lines = heads.stream()
 			.map(a -> now + " " + a.table() + " " + a.rowId() + " " + HexFormat.of().formatHex(a.hash()) + "\n")
 			.collect(Collectors.joining());

@@ -2,7 +2,6 @@ package org.wenming.platform.notify;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,11 +65,6 @@ public class Notifications {
 	/** One notification of an inbox. */
 	public record Notification(long id, String category, String title, String body, String link, Instant createdAt,
 			boolean read) {
-
-		public OffsetDateTime localTime() {
-			return createdAt.atOffset(ZoneOffset.ofHours(8));
-		}
-
 	}
 
 }

@@ -4,12 +4,13 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.wenming.metric.MetricDefinition;
 import org.wenming.metric.MetricProvider;
 import org.wenming.metric.MetricQuery;
+import org.wenming.platform.Times;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -24,7 +25,10 @@ class ServiceOrderMetrics implements MetricProvider {
 
 	private final JdbcClient jdbc;
 
-	ServiceOrderMetrics(JdbcClient jdbc) {
+	private final ZoneId zone;
+
+	ServiceOrderMetrics(JdbcClient jdbc, Times times) {
+		this.zone = times.zone();
 		this.jdbc = jdbc;
 	}
 
@@ -59,8 +63,8 @@ class ServiceOrderMetrics implements MetricProvider {
 		};
 	}
 
-	private static Timestamp startOf(LocalDate day) {
-		return Timestamp.from(day.atStartOfDay().toInstant(ZoneOffset.ofHours(8)));
+	private Timestamp startOf(LocalDate day) {
+		return Timestamp.from(day.atStartOfDay(zone).toInstant());
 	}
 
 }

@@ -3,12 +3,13 @@ package org.wenming.volunteer.internal;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.wenming.metric.MetricDefinition;
 import org.wenming.metric.MetricProvider;
 import org.wenming.metric.MetricQuery;
+import org.wenming.platform.Times;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,10 @@ class VolunteerMetrics implements MetricProvider {
 
 	private final JdbcClient jdbc;
 
-	VolunteerMetrics(JdbcClient jdbc) {
+	private final ZoneId zone;
+
+	VolunteerMetrics(JdbcClient jdbc, Times times) {
+		this.zone = times.zone();
 		this.jdbc = jdbc;
 	}
 
@@ -35,7 +39,7 @@ class VolunteerMetrics implements MetricProvider {
 	@Override
 	public BigDecimal compute(String name, MetricQuery query) {
 		String prefix = query.orgPath() + "%";
-		Timestamp until = Timestamp.from(query.to().plusDays(1).atStartOfDay().toInstant(ZoneOffset.ofHours(8)));
+		Timestamp until = Timestamp.from(query.to().plusDays(1).atStartOfDay(zone).toInstant());
 		long registered = registered(prefix, until);
 		return switch (name) {
 			case "volunteer.registered" -> BigDecimal.valueOf(registered);

@@ -1,5 +1,6 @@
 package org.wenming.volunteer.web;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.wenming.platform.DomainException;
+import org.wenming.platform.Times;
 import org.wenming.volunteer.NewServiceOrder;
 import org.wenming.volunteer.ServiceCategories;
 import org.wenming.volunteer.ServiceOrder;
@@ -48,8 +50,14 @@ class ServiceOrderPages {
 
 	private final MessageSource messages;
 
+	private final Times times;
+
+	private final Clock clock;
+
 	ServiceOrderPages(ServiceOrders orders, ServiceCategories categories, ServiceOrderProperties properties,
-			MessageSource messages) {
+			MessageSource messages, Times times, Clock clock) {
+		this.times = times;
+		this.clock = clock;
 		this.orders = orders;
 		this.categories = categories;
 		this.properties = properties;
@@ -271,7 +279,7 @@ class ServiceOrderPages {
 	/** The time-limit badge of each order: overdue, or due within a few hours. */
 	private Map<Long, String> limits(List<ServiceOrder> list) {
 		Map<Long, String> limits = new HashMap<>();
-		OffsetDateTime now = OffsetDateTime.now();
+		OffsetDateTime now = OffsetDateTime.now(clock);
 		for (ServiceOrder order : list) {
 			if (order.overdueSince() != null
 					&& Arrays.asList(ServiceOrderStatus.PENDING_DISPATCH, ServiceOrderStatus.DISPATCHED)
@@ -308,8 +316,9 @@ class ServiceOrderPages {
 		}
 	}
 
-	private static OffsetDateTime local(java.time.LocalDateTime time) {
-		return time == null ? null : time.atZone(java.time.ZoneId.of("Asia/Shanghai")).toOffsetDateTime();
+	/** A time typed in the order form, in the configured zone. */
+	private OffsetDateTime local(java.time.LocalDateTime time) {
+		return times.instant(time);
 	}
 
 }

@@ -77,8 +77,12 @@ public class People {
 
 	private final LookupThrottle throttle;
 
+	/** Today is a day in the configured zone (the clock's). */
+	private final java.time.Clock clock;
+
 	People(JdbcClient jdbc, JdbcTemplate template, DataScopes scopes, PersonalDataCipher cipher, AuditLog audit,
-			OrgDirectory orgs, LookupThrottle throttle) {
+			OrgDirectory orgs, LookupThrottle throttle, java.time.Clock clock) {
+		this.clock = clock;
 		this.throttle = throttle;
 		this.jdbc = jdbc;
 		this.template = template;
@@ -216,7 +220,7 @@ public class People {
 		if (command.tags() != null && !PersonCommand.TAGS.containsAll(command.tags())) {
 			problems.add(new FieldProblem("tags", "person.tags.invalid"));
 		}
-		if (command.birthDate() != null && command.birthDate().isAfter(LocalDate.now())) {
+		if (command.birthDate() != null && command.birthDate().isAfter(LocalDate.now(clock))) {
 			problems.add(new FieldProblem("birthDate", "person.birthDate.future"));
 		}
 		else if (command.birthDate() != null && command.idNumber() != null && IdNumbers.isValid(command.idNumber())

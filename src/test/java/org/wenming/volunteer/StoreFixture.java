@@ -97,16 +97,17 @@ record StoreFixture(String tag, Org city, Org a, Org b, String unitA, String uni
 	 */
 	long hours(long personId, BigDecimal hours, Long corrects) {
 		long approver = personOf(unitA);
+		LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
 		return transactions.execute(status -> {
 			long id = jdbc.sql("""
 					insert into hours_entry (person_id, org_id, kind, hours, service_date, reason, corrects_entry_id,
 					    recorded_by, approved_by, approver_person_id)
-					values (?, ?, ?, ?, current_date, ?, ?, ?, ?, ?) returning id""")
-				.params(personId, a.id(), corrects == null ? "CREDIT" : "CORRECTION", hours,
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+				.params(personId, a.id(), corrects == null ? "CREDIT" : "CORRECTION", hours, today,
 						corrects == null ? null : "更正", corrects, unitA, unitA, approver)
 				.query(Long.class)
 				.single();
-			events.publishEvent(new HoursRecorded(id, personId, null, a.id(), null, hours, LocalDate.now(),
+			events.publishEvent(new HoursRecorded(id, personId, null, a.id(), null, hours, today,
 					corrects != null));
 			return id;
 		});

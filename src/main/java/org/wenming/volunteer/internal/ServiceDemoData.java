@@ -114,7 +114,9 @@ class ServiceDemoData implements ApplicationRunner {
 		Map<String, Long> category = new HashMap<>();
 		categories.active().forEach(c -> category.put(c.name(), c.id()));
 		List<Long> recipients = recipients(heping);
-		OffsetDateTime soon = OffsetDateTime.now(clock).plusDays(2).truncatedTo(ChronoUnit.HOURS).withHour(1);
+		// nine in the morning, in the clock's zone (wenming.zone)
+		OffsetDateTime soon = java.time.ZonedDateTime.now(clock).plusDays(2).truncatedTo(ChronoUnit.HOURS).withHour(9)
+			.toOffsetDateTime();
 
 		// 待审核
 		place(resident, category.get("家电维修"), null, "家里的老式空调不制冷了，想请志愿者帮忙看看。", soon, null);

@@ -60,8 +60,12 @@ class TimeBrowserTests {
 		type(browser.find(By.id("startsAt")), day, "09", "01", "AM");
 		type(browser.find(By.id("endsAt")), day, "11", "01", "AM");
 		browser.screenshot("time-activity-form-typed");
-		browser.click(By.id("publish"));
-		browser.click(By.xpath("//form//button[@type='submit']"));
+		WebElement publish = browser.find(By.id("publish"));
+		((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", publish);
+		browser.click(By.cssSelector("label[for='publish']"));
+		WebElement save = browser.find(By.xpath("//main//form//button[@type='submit']"));
+		((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", save);
+		save.click();
 
 		browser.waitForText(By.tagName("h1"), title);
 		browser.screenshot("time-activity-detail");

@@ -4,13 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.wenming.directory.Accounts;
 import org.wenming.directory.OrgDirectory;
 import org.wenming.directory.People;
-import org.wenming.platform.security.WenmingUser;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -70,10 +68,10 @@ class StoreZoneTests {
 	@Test
 	void aRedemptionShowsWhenItWasOrderedInBeijingTime() throws Exception {
 		StoreFixture f = StoreFixture.create(orgs, people, accounts, users, jdbc, transactions, events);
-		long person = f.resident(f.a());
+		long person = f.personOf(f.unitB());
 		f.credit(person, "5");
 		StoreItem item = f.as(f.unitA(), () -> items.create(new StoreItemCommand(f.a().id(), "保温杯", null, 10, 5, true)));
-		Redemption redemption = f.asPerson(person, () -> redemptions.redeem(item.id()));
+		Redemption redemption = f.as(f.unitB(), () -> redemptions.redeem(item.id()));
 		LocalDate day = LocalDate.now(BEIJING).minusDays(1);
 		jdbc.sql("update store_redemption set ordered_at = ? where id = ?")
 			.params(day.atTime(1, 2).atOffset(ZoneOffset.UTC), redemption.id())
@@ -81,8 +79,7 @@ class StoreZoneTests {
 
 		String managed = page("/store/redemptions", users.loadUserByUsername(f.unitA()));
 		assertThat(managed).contains(day + " 09:02").doesNotContain(day + " 01:02");
-		String phone = page("/m/store",
-				new WenmingUser(0, person, "person-" + person, "居民", "", true, true, List.of()));
+		String phone = page("/m/store", users.loadUserByUsername(f.unitB()));
 		assertThat(phone).contains(day + " 09:02").doesNotContain(day + " 01:02");
 	}
 

@@ -33,8 +33,9 @@ record ActivityForm(String title, ActivityType type, Long organizerOrgId, String
 
 	static ActivityForm of(Activity a, Times times) {
 		return new ActivityForm(a.title(), a.type(), a.organizerOrgId(), a.place(), text(a.lat()), text(a.lng()),
-				String.valueOf(a.radiusMeters()), times.input(a.startsAt()), times.input(a.endsAt()), String.valueOf(a.capacity()),
-				times.input(a.signupOpensAt()), times.input(a.signupClosesAt()), times.input(a.cancelDeadline()), a.audience(),
+				String.valueOf(a.radiusMeters()), times.input(a.startsAt()), times.input(a.endsAt()),
+				String.valueOf(a.capacity()), times.input(a.signupOpensAt()), times.input(a.signupClosesAt()),
+				times.input(a.cancelDeadline()), a.audience(),
 				a.audienceOrgId(), a.audienceTeamId(), a.hoursRule(),
 				a.fixedHours() == null ? "" : a.fixedHours().toPlainString(), a.serviceTarget(), a.careRecipientId(),
 				a.teamId(), false);
@@ -45,7 +46,8 @@ record ActivityForm(String title, ActivityType type, Long organizerOrgId, String
 		return new NewActivity(title, type, organizerOrgId == null ? 0 : organizerOrgId, teamId, place,
 				decimal(lat, "lat"), decimal(lng, "lng"), coordinates ? integer(radiusMeters, "radiusMeters") : null,
 				time(times, startsAt, "startsAt"), time(times, endsAt, "endsAt"),
-				capacity == null || capacity.isBlank() ? 0 : integer(capacity, "capacity"), time(times, signupOpensAt, "signupOpensAt"),
+				capacity == null || capacity.isBlank() ? 0 : integer(capacity, "capacity"),
+				time(times, signupOpensAt, "signupOpensAt"),
 				time(times, signupClosesAt, "signupClosesAt"), time(times, cancelDeadline, "cancelDeadline"), audience,
 				audience == Audience.ORG_RESIDENTS ? audienceOrgId : null,
 				audience == Audience.TEAM_MEMBERS ? audienceTeamId : null, hoursRule,

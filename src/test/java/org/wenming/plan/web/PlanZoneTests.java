@@ -55,8 +55,11 @@ class PlanZoneTests {
 		LocalDate day = LocalDate.now(BEIJING).minusDays(1);
 
 		long plan = f.as("district", () -> plans.create(f.street1.id(), LocalDate.now(clock).getYear(), "时区计划" + f.user(""))).id();
-		f.jdbc.sql("update plan_revision set changed_at = ? where plan_id = ?")
-			.params(day.atTime(1, 3).atOffset(ZoneOffset.UTC), plan)
+		// A revision written at 01:03 UTC (revisions are kept for published plans' changes).
+		f.jdbc.sql("""
+				insert into plan_revision (plan_id, number, changed_by, changed_at, summary, snapshot)
+				values (?, 1, 'test', ?, '修改标题', '')""")
+			.params(plan, day.atTime(1, 3).atOffset(ZoneOffset.UTC))
 			.update();
 		String revisions = page("/plans/" + plan + "/revisions", f, "district");
 		assertThat(revisions).contains(day + " 09:03").doesNotContain(day + " 01:03");

@@ -112,7 +112,7 @@ public class Navigation {
 				visible.add(item);
 			}
 		}
-		for (NavigationItems contribution : contributions) {
+		for (NavigationItems contribution : user == null ? List.<NavigationItems>of() : contributions) {
 			visible.addAll(contribution.itemsFor(user));
 		}
 		String current = visible.stream()

@@ -17,4 +17,16 @@ public record Activity(long id, String title, ActivityType type, long organizerO
 		return lat != null && lng != null;
 	}
 
+	/** Great-circle distance in metres from a position to the activity's place; null when it has none. */
+	public Double metersFrom(double fromLat, double fromLng) {
+		if (!hasCoordinates()) {
+			return null;
+		}
+		double dLat = Math.toRadians(lat - fromLat);
+		double dLng = Math.toRadians(lng - fromLng);
+		double a = Math.sin(dLat / 2) * Math.sin(dLat / 2) + Math.cos(Math.toRadians(fromLat))
+				* Math.cos(Math.toRadians(lat)) * Math.sin(dLng / 2) * Math.sin(dLng / 2);
+		return 2 * 6_371_000 * Math.asin(Math.min(1, Math.sqrt(a)));
+	}
+
 }

@@ -421,7 +421,7 @@ public class Volunteers {
 	}
 
 	void notifyPerson(long personId, String title, String body) {
-		accounts.usernamesOf(personId).forEach(username -> notifications.post(username, "志愿服务", title, body, "/m/volunteer"));
+		accounts.usernamesOf(personId).forEach(username -> notifications.post(username, "VOLUNTEER", title, body, "/m/volunteer"));
 	}
 
 	private static String requireReason(String reason) {

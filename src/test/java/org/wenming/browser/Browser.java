@@ -168,6 +168,16 @@ final class Browser implements AutoCloseable {
 		}
 	}
 
+	/** Runs a script in the page and answers its result. */
+	Object js(String script, Object... args) {
+		return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script, args);
+	}
+
+	/** Waits until the condition holds on the current page. */
+	void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
+		wait.until(condition::apply);
+	}
+
 	String pageText() {
 		return driver.findElement(By.tagName("body")).getText();
 	}

@@ -17,7 +17,7 @@ class ActivityPageAuthorization implements HttpAuthorizationRules {
 
 	@Override
 	public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
-		rules.requestMatchers("/m", "/m/activities", "/m/activities/*", "/m/activities/*/signup",
+		rules.requestMatchers("/m", "/m/mine", "/m/activities", "/m/activities/*", "/m/activities/*/signup",
 				"/m/activities/*/cancel", "/m/signups")
 			.authenticated()
 			.requestMatchers("/activities/new", "/activities/*/edit")

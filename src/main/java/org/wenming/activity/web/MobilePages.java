@@ -55,7 +55,8 @@ class MobilePages {
 		this.messages = messages;
 	}
 
-	@GetMapping("/m")
+	/** Everything a phone user can open (the tab 我的); {@code /m} itself is the home page of the volunteer module. */
+	@GetMapping("/m/mine")
 	String hub() {
 		return "mobile/hub";
 	}

@@ -20,11 +20,42 @@ public class Notifications {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * The kinds of notification a person may choose not to receive (by category); any other
+	 * category, such as {@code GENERAL} system messages, always arrives. Labels:
+	 * {@code notify.kind.<category>}.
+	 */
+	public static final List<String> KINDS = List.of("PLAN_TASK", "PLAN_SUBMISSION", "ACTIVITY", "HOURS",
+			"VOLUNTEER", "SERVICE_ORDER");
+
+	/** Posts to the recipient's inbox, unless the recipient chose not to receive this kind. */
 	@Transactional
 	public void post(String recipient, String category, String title, String body, String link) {
-		jdbc.sql("insert into notification (recipient, category, title, body, link) values (?, ?, ?, ?, ?)")
-			.params(recipient, category, title, body == null ? "" : body, link)
+		jdbc.sql("""
+				insert into notification (recipient, category, title, body, link) select ?, ?, ?, ?, ?
+				where not exists (select 1 from notification_mute where username = ? and category = ?)""")
+			.params(recipient, category, title, body == null ? "" : body, link, recipient, category)
 			.update();
+	}
+
+	/** The kinds the person chose not to receive. */
+	@Transactional(readOnly = true)
+	public java.util.Set<String> muted(String username) {
+		return new java.util.TreeSet<>(jdbc.sql("select category from notification_mute where username = ?")
+			.param(username)
+			.query(String.class)
+			.list());
+	}
+
+	/** Sets which of the {@link #KINDS} the person receives; the others are muted. */
+	@Transactional
+	public void receiveOnly(String username, java.util.Collection<String> received) {
+		jdbc.sql("delete from notification_mute where username = ?").param(username).update();
+		for (String kind : KINDS) {
+			if (received == null || !received.contains(kind)) {
+				jdbc.sql("insert into notification_mute (username, category) values (?, ?)").params(username, kind).update();
+			}
+		}
 	}
 
 	@Transactional(readOnly = true)

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 
 import org.wenming.platform.WenmingProperties;
@@ -70,6 +71,28 @@ public class ApiTokens {
 	@Transactional
 	public int revokeAll(String username) {
 		return jdbc.sql("delete from api_token where username = ?").param(username).update();
+	}
+
+	/** The user's valid tokens, newest first (by number; the token itself is never shown again). */
+	@Transactional(readOnly = true)
+	public List<TokenInfo> of(String username) {
+		return jdbc.sql("""
+				select id, created_at, expires_at from api_token
+				where username = ? and expires_at > now() order by created_at desc, id desc""")
+			.param(username)
+			.query((rs, row) -> new TokenInfo(rs.getLong("id"), rs.getTimestamp("created_at").toInstant(),
+					rs.getTimestamp("expires_at").toInstant()))
+			.list();
+	}
+
+	/** Revokes one of the user's tokens by its number; false if the user has no such token. */
+	@Transactional
+	public boolean revoke(String username, long id) {
+		return jdbc.sql("delete from api_token where username = ? and id = ?").params(username, id).update() > 0;
+	}
+
+	/** A token as its owner sees it in the list. */
+	public record TokenInfo(long id, Instant createdAt, Instant expiresAt) {
 	}
 
 	@Transactional

@@ -2,6 +2,12 @@ package org.wenming.platform.security;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.HandlerMapping;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -128,7 +134,8 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain webChain(HttpSecurity http, List<HttpAuthorizationRules> modules, LoginThrottle throttle,
 			ProblemWriter problems, UserDetailsService users, ApiTokens tokens, AuthenticationManager authentication,
-			@Value("${wenming.api-docs-public:false}") boolean apiDocsPublic) throws Exception {
+			@Value("${wenming.api-docs-public:false}") boolean apiDocsPublic,
+			@Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> pages) throws Exception {
 		// The form login uses the same manager as the token endpoint (its checks reveal nothing).
 		http.authenticationManager(authentication);
 		http.authorizeHttpRequests(rules -> {
@@ -139,7 +146,11 @@ class SecurityConfiguration {
 			modules.forEach(module -> module.configure(rules));
 			rules.anyRequest().denyAll();
 		})
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error")
+			// A signed-in user who may not open a page gets the 403 page; one who asks for a page that
+			// does not exist (refused by denyAll before any controller is reached) gets the 404 page.
+			.exceptionHandling(handling -> handling.accessDeniedHandler((request, response, denied) -> response
+				.sendError(exists(pages.getIfAvailable(), request) ? 403 : 404)))
+			.formLogin(form -> form.loginPage("/login").successHandler(new LandingPage()).failureUrl("/login?error")
 				.permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
 				.addLogoutHandler((request, response, signedIn) -> {
@@ -154,6 +165,29 @@ class SecurityConfiguration {
 					.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 				.frameOptions(frame -> frame.deny()));
 		return http.build();
+	}
+
+	/** Whether a controller answers the request's path (with any method); unknown: assumed so. */
+	private static boolean exists(HandlerMapping pages, HttpServletRequest request) {
+		if (pages == null) {
+			return true;
+		}
+		boolean parsed = org.springframework.web.util.ServletRequestPathUtils.hasParsedRequestPath(request);
+		try {
+			if (!parsed) {
+				org.springframework.web.util.ServletRequestPathUtils.parseAndCache(request);
+			}
+			return pages.getHandler(request) != null;
+		}
+		catch (Exception ex) {
+			// Wrong method or media type: the path is known.
+			return true;
+		}
+		finally {
+			if (!parsed) {
+				org.springframework.web.util.ServletRequestPathUtils.clearParsedRequestPath(request);
+			}
+		}
 	}
 
 	private static void publicPaths(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {

@@ -34,6 +34,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.util.DisconnectedClientHelper;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -187,6 +188,11 @@ class ApiExceptionHandler {
 		if (ex instanceof ErrorResponse response) {
 			HttpStatusCode status = response.getStatusCode();
 			return ResponseEntity.status(status).body(problem(status, text("problem.title." + status.value()), request));
+		}
+		if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+			// The client went away (closed tab, broken pipe): nobody to answer, nothing went wrong here.
+			log.debug("Client left before the answer on {}: {}", request.getRequestURI(), ex.toString());
+			return null;
 		}
 		log.error("Unexpected failure on {}", request.getRequestURI(), ex);
 		return ResponseEntity.internalServerError()

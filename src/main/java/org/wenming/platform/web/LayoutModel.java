@@ -22,8 +22,59 @@ class LayoutModel {
 
 	private final Notifications notifications;
 
-	LayoutModel(Notifications notifications) {
+	private final Navigation navigation;
+
+	LayoutModel(Notifications notifications, Navigation navigation) {
 		this.notifications = notifications;
+		this.navigation = navigation;
+	}
+
+	/**
+	 * The sidebar's groups and links the user may follow, the current page marked; empty for the
+	 * JSON API and for nobody signed in.
+	 */
+	@ModelAttribute("nav")
+	java.util.List<Navigation.Section> nav(HttpServletRequest request) {
+		WenmingUser user = currentUser();
+		if (user == null || isApi(request)) {
+			return java.util.List.of();
+		}
+		return navigation.sectionsFor(user, can(), path(request));
+	}
+
+	/** The bottom tab bar of the phone pages ({@code /m…}), none elsewhere. */
+	@ModelAttribute("tabs")
+	java.util.List<Navigation.Tab> tabs(HttpServletRequest request) {
+		String path = path(request);
+		if (currentUser() == null || !Navigation.isPhonePage(path)) {
+			return java.util.List.of();
+		}
+		return navigation.tabsFor(path);
+	}
+
+	/**
+	 * What every layout needs, for views that are not rendered by a controller's handler method (the
+	 * error pages of exception handlers get no {@code @ModelAttribute}s).
+	 */
+	void addTo(org.springframework.web.servlet.ModelAndView view, HttpServletRequest request) {
+		view.addObject("currentUser", currentUser());
+		view.addObject("can", can());
+		view.addObject("unreadCount", unreadCount(request));
+		view.addObject("largeFont", largeFont(request));
+		view.addObject("nav", nav(request));
+		view.addObject("tabs", tabs(request));
+	}
+
+	/** The page's path within the site; on an error dispatch the path that failed. */
+	static String path(HttpServletRequest request) {
+		Object failed = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
+		String uri = failed != null ? failed.toString() : request.getRequestURI();
+		String context = request.getContextPath();
+		return context != null && !context.isEmpty() && uri.startsWith(context) ? uri.substring(context.length()) : uri;
+	}
+
+	private static boolean isApi(HttpServletRequest request) {
+		return path(request).startsWith("/api/");
 	}
 
 	@ModelAttribute("currentUser")
@@ -49,7 +100,7 @@ class LayoutModel {
 	@ModelAttribute("unreadCount")
 	long unreadCount(HttpServletRequest request) {
 		WenmingUser user = currentUser();
-		if (user == null || request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+		if (user == null || isApi(request)) {
 			return 0;
 		}
 		return notifications.unreadCount(user.getUsername());

@@ -23,6 +23,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.util.DisconnectedClientHelper;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
@@ -38,8 +39,11 @@ class PageExceptionHandler {
 
 	private final MessageSource messages;
 
-	PageExceptionHandler(MessageSource messages) {
+	private final LayoutModel layout;
+
+	PageExceptionHandler(MessageSource messages, LayoutModel layout) {
 		this.messages = messages;
+		this.layout = layout;
 	}
 
 	@ExceptionHandler(DomainException.class)
@@ -97,6 +101,11 @@ class PageExceptionHandler {
 			int status = error.getStatusCode().value();
 			return page(status, text(status == 404 ? "error.notFound" : "problem.title." + status), response);
 		}
+		if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+			// The client went away (closed tab, broken pipe): nobody to answer, nothing went wrong here.
+			log.debug("Client left before the answer on {}: {}", request.getRequestURI(), ex.toString());
+			return new ModelAndView();
+		}
 		log.error("Unexpected failure on {}", request.getRequestURI(), ex);
 		return page(500, text("error.internal"), response);
 	}
@@ -106,6 +115,11 @@ class PageExceptionHandler {
 		view.setStatus(HttpStatus.valueOf(status));
 		view.addObject("status", status);
 		view.addObject("message", message);
+		// The page keeps its navigation: exception handlers get none of the layout's model attributes.
+		if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+				instanceof org.springframework.web.context.request.ServletRequestAttributes attributes) {
+			layout.addTo(view, attributes.getRequest());
+		}
 		return view;
 	}
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.wenming.activity.HoursCharts;
 import org.wenming.activity.HoursLedger;
 import org.wenming.activity.HoursRank;
 import org.wenming.activity.RankBy;
@@ -34,8 +35,11 @@ public class Leaderboards {
 
 	private final JdbcClient jdbc;
 
-	Leaderboards(HoursLedger ledger, OrgDirectory orgs, DataScopes scopes, JdbcClient jdbc) {
+	private final HoursCharts charts;
+
+	Leaderboards(HoursLedger ledger, OrgDirectory orgs, DataScopes scopes, JdbcClient jdbc, HoursCharts charts) {
 		this.ledger = ledger;
+		this.charts = charts;
 		this.orgs = orgs;
 		this.scopes = scopes;
 		this.jdbc = jdbc;
@@ -73,6 +77,20 @@ public class Leaderboards {
 			.map(rank -> new Row(rank.rank(), rank.id(), name.apply(rank.id())[0], name.apply(rank.id())[1],
 					rank.hours(), rank.people()))
 			.toList();
+	}
+
+	/**
+	 * The hours and activities of the org's subtree in each month (each year, for a long range) of the
+	 * period, for an org of the caller's scope for {@code volunteer:read}.
+	 */
+	@Transactional(readOnly = true)
+	public List<HoursCharts.Point> trend(long orgId, YearMonth from, YearMonth to) {
+		Org org = orgs.find(orgId).orElseThrow(DomainException::notFound);
+		scopes.require(Permission.VOLUNTEER_READ, org.path());
+		if (from.isAfter(to)) {
+			throw new DomainException("volunteer.leaderboard.period");
+		}
+		return charts.org(orgId, from, to);
 	}
 
 	/** One named row of a leaderboard. */

@@ -100,6 +100,23 @@ class ServiceOrderApiTests {
 		assertThat(status(http.get("/api/v1/service-orders/mine", null))).isEqualTo(401);
 	}
 
+	@Test
+	void theApiDocumentShowsTheRealBodyOfAnOrderReview() {
+		Response docs = http.get("/v3/api-docs", token("communityA"));
+		assertThat(docs.status()).as(docs.toString()).isEqualTo(200);
+		var json = docs.json();
+		String ref = json.get("paths").get("/api/v1/service-orders/{id}/review").get("post").get("requestBody")
+			.get("content").get("application/json").get("schema").get("$ref").asString();
+		var schema = json.get("components").get("schemas").get(ref.substring(ref.lastIndexOf('/') + 1));
+		assertThat(schema.get("properties").has("approve")).as(schema.toString()).isTrue();
+		assertThat(schema.get("properties").has("reason")).isTrue();
+		assertThat(schema.get("properties").has("decision")).isFalse();
+		// The submission review of the plan module keeps its own body.
+		String submission = json.get("paths").get("/api/v1/submissions/{id}/review").get("post").get("requestBody")
+			.get("content").get("application/json").get("schema").get("$ref").asString();
+		assertThat(submission).isNotEqualTo(ref);
+	}
+
 	private String token(String name) {
 		return http.token(f.user(name), ServiceOrderFixture.PASSWORD);
 	}

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.wenming.activity.CheckInTokens;
 import org.wenming.activity.CheckIns;
 import org.wenming.activity.HoursAnomalies;
+import org.wenming.activity.HoursCharts;
 import org.wenming.activity.HoursExport;
 import org.wenming.activity.HoursLedger;
 import org.wenming.platform.DomainException;
@@ -57,10 +58,13 @@ class HoursPages {
 
 	private final Times times;
 
+	private final HoursCharts charts;
+
 	HoursPages(CheckInTokens tokens, CheckIns checkIns, HoursLedger ledger, HoursAnomalies anomalies,
-			HoursExport export, MessageSource messages, Times times) {
+			HoursExport export, MessageSource messages, Times times, HoursCharts charts) {
 		this.messages = messages;
 		this.times = times;
+		this.charts = charts;
 		this.tokens = tokens;
 		this.checkIns = checkIns;
 		this.ledger = ledger;
@@ -174,6 +178,8 @@ class HoursPages {
 	String myHours(@AuthenticationPrincipal WenmingUser user, Model model) {
 		model.addAttribute("totalHours", ledger.totalHours(user.personId()));
 		model.addAttribute("entries", ledger.entries(user.personId()));
+		model.addAttribute("hoursByMonth", charts.personMonths(user.personId()));
+		model.addAttribute("hoursByYear", charts.personYears(user.personId()));
 		return "mobile/hours";
 	}
 

@@ -38,6 +38,8 @@ class LeaderboardPages {
 		YearMonth first = from != null ? from : YearMonth.of(now.getYear(), 1);
 		YearMonth last = to != null ? to : now;
 		model.addAttribute("rows", chosen == null ? List.of() : leaderboards.board(by, chosen, first, last, 100));
+		model.addAttribute("trend", chosen == null ? List.of() : leaderboards.trend(chosen, first, last));
+		model.addAttribute("orgName", options.stream().filter(o -> o.id() == chosen).map(o -> o.name()).findFirst().orElse(""));
 		model.addAttribute("orgOptions", options);
 		model.addAttribute("orgId", chosen);
 		model.addAttribute("by", by);

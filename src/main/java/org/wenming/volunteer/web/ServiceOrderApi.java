@@ -71,7 +71,7 @@ class ServiceOrderApi {
 	}
 
 	@PostMapping("/api/v1/service-orders/{id}/review")
-	ServiceOrder review(@PathVariable long id, @RequestBody ReviewBody body) {
+	ServiceOrder review(@PathVariable long id, @RequestBody OrderReviewBody body) {
 		return orders.review(id, Boolean.TRUE.equals(body.approve()), body.reason());
 	}
 
@@ -135,7 +135,7 @@ class ServiceOrderApi {
 
 	}
 
-	record ReviewBody(Boolean approve, String reason) {
+	record OrderReviewBody(Boolean approve, String reason) {
 	}
 
 	record DispatchBody(Long teamId, Long orgId) {

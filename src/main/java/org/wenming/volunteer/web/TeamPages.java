@@ -1,16 +1,20 @@
 package org.wenming.volunteer.web;
 
+import java.time.YearMonth;
 import java.util.List;
 
 import org.wenming.activity.Activities;
 import org.wenming.activity.Activity;
+import org.wenming.activity.HoursCharts;
 import org.wenming.directory.Permission;
 import org.wenming.platform.DomainException;
+import org.wenming.platform.security.WenmingUser;
 import org.wenming.volunteer.NewTeam;
 import org.wenming.volunteer.Team;
 import org.wenming.volunteer.Teams;
 
 import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,7 +36,11 @@ class TeamPages {
 
 	private final MessageSource messages;
 
-	TeamPages(Teams teams, Activities activities, VolunteerChoices choices, MessageSource messages) {
+	private final HoursCharts charts;
+
+	TeamPages(Teams teams, Activities activities, VolunteerChoices choices, MessageSource messages,
+			HoursCharts charts) {
+		this.charts = charts;
 		this.teams = teams;
 		this.activities = activities;
 		this.choices = choices;
@@ -67,9 +75,12 @@ class TeamPages {
 	}
 
 	@GetMapping("/teams/{id:\\d+}")
-	String team(@PathVariable long id, Model model) {
+	String team(@PathVariable long id, @AuthenticationPrincipal WenmingUser user, Model model) {
 		Team team = teams.get(id);
 		model.addAttribute("team", team);
+		model.addAttribute("leads", user != null && user.personId() == team.leaderPersonId());
+		YearMonth month = charts.thisMonth();
+		model.addAttribute("trend", charts.team(id, month.minusMonths(11), month));
 		model.addAttribute("members", teams.members(id));
 		model.addAttribute("hours", teams.hours(id));
 		model.addAttribute("canDecide", teams.canDecide(team));

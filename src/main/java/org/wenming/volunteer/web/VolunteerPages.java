@@ -5,6 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.wenming.activity.Activities;
+import org.wenming.activity.HoursCharts;
+import org.wenming.activity.HoursLedger;
+import org.wenming.activity.HoursSummary;
+import org.wenming.platform.web.Page;
 import org.wenming.directory.DataScopes;
 import org.wenming.directory.People;
 import org.wenming.directory.Permission;
@@ -43,6 +47,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Controller
 class VolunteerPages {
 
+	/** Activities served per page of a volunteer's history. */
+	static final int HISTORY_PAGE = 10;
+
 	private final Volunteers volunteers;
 
 	private final StarLevels stars;
@@ -59,8 +66,15 @@ class VolunteerPages {
 
 	private final MessageSource messages;
 
+	private final HoursLedger ledger;
+
+	private final HoursCharts charts;
+
 	VolunteerPages(Volunteers volunteers, StarLevels stars, Certificates certificates, People people,
-			Activities activities, VolunteerProperties properties, VolunteerChoices choices, MessageSource messages) {
+			Activities activities, VolunteerProperties properties, VolunteerChoices choices, MessageSource messages,
+			HoursLedger ledger, HoursCharts charts) {
+		this.ledger = ledger;
+		this.charts = charts;
 		this.volunteers = volunteers;
 		this.stars = stars;
 		this.certificates = certificates;
@@ -111,9 +125,22 @@ class VolunteerPages {
 	}
 
 	@GetMapping("/volunteers/{id:\\d+}")
-	String detail(@PathVariable long id, Model model) {
+	String detail(@PathVariable long id, @RequestParam(defaultValue = "0") int page, Model model) {
 		Volunteer volunteer = volunteers.get(id);
 		model.addAttribute("v", volunteer);
+		HoursSummary summary = ledger.summary(volunteer.personId());
+		model.addAttribute("totalHours", summary.totalHours().stripTrailingZeros().toPlainString());
+		model.addAttribute("yearHours", summary.byYear()
+			.getOrDefault(charts.thisMonth().getYear(), BigDecimal.ZERO)
+			.stripTrailingZeros()
+			.toPlainString());
+		List<HoursSummary.ActivityHours> history = summary.byActivity();
+		int number = Math.max(0, Math.min(page, (history.size() - 1) / HISTORY_PAGE));
+		model.addAttribute("history", new Page<>(
+				history.subList(number * HISTORY_PAGE, Math.min(history.size(), (number + 1) * HISTORY_PAGE)), number,
+				HISTORY_PAGE, history.size(), "/volunteers/" + id));
+		model.addAttribute("hoursByMonth", charts.personMonths(volunteer.personId()));
+		model.addAttribute("hoursByYear", charts.personYears(volunteer.personId()));
 		model.addAttribute("thresholds", stars.thresholds(volunteer.orgId()));
 		model.addAttribute("certificateIssued", certificates.issuedTo(volunteer.personId()));
 		model.addAttribute("revealPhone", volunteer.emergencyPhoneMasked() != null
@@ -125,7 +152,7 @@ class VolunteerPages {
 	@PostMapping("/volunteers/{id:\\d+}/emergency-phone")
 	String emergencyPhone(@PathVariable long id, Model model) {
 		model.addAttribute("emergencyPhone", volunteers.emergencyPhone(id));
-		return detail(id, model);
+		return detail(id, 0, model);
 	}
 
 	@PostMapping("/volunteers/{id:\\d+}/approve")

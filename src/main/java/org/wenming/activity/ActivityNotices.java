@@ -47,6 +47,13 @@ class ActivityNotices {
 				message("activity.notice.promoted.body", activity.title(), when(activity), activity.place()), activity);
 	}
 
+	/** Tells the person that the hours of an attendance were confirmed, with a link to their hours. */
+	void hoursConfirmed(long personId, String activityTitle, java.math.BigDecimal hours) {
+		String title = message("hours.notice.confirmed.title", activityTitle);
+		String body = message("hours.notice.confirmed.body", activityTitle, hours.stripTrailingZeros().toPlainString());
+		accounts.usernamesOf(personId).forEach(username -> notifications.post(username, "HOURS", title, body, "/m/hours"));
+	}
+
 	static String when(Activity activity) {
 		return activity.startsAt().atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).format(TIME) + " 至 "
 				+ activity.endsAt().atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).format(TIME);

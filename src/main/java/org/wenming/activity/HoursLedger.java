@@ -61,8 +61,11 @@ public class HoursLedger {
 
 	private final AuditLog audit;
 
+	private final ActivityNotices notices;
+
 	HoursLedger(JdbcClient jdbc, OrgDirectory orgs, DataScopes scopes, ApplicationEventPublisher events,
-			AuditLog audit) {
+			AuditLog audit, ActivityNotices notices) {
+		this.notices = notices;
 		this.jdbc = jdbc;
 		this.orgs = orgs;
 		this.scopes = scopes;
@@ -73,7 +76,7 @@ public class HoursLedger {
 	/**
 	 * Credits the hours of one checked-out attendance (谁组织谁记录，谁记录谁证明): the caller needs
 	 * {@code hours:confirm} over the organizing org and may not be the person who served. Returns the
-	 * new entry.
+	 * new entry; the person is notified.
 	 */
 	@Transactional
 	public HoursEntry confirm(long activityId, long attendanceId) {
@@ -210,6 +213,7 @@ public class HoursLedger {
 			.update();
 		audit.record("HOURS_CONFIRM", "hours_entry", id, activity.organizerOrgId(),
 				"确认志愿服务时长：" + activity.title() + "，" + hours.toPlainString() + " 小时");
+		notices.hoursConfirmed(pending.personId(), activity.title(), hours);
 		return entry(id);
 	}
 

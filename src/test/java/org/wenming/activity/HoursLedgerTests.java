@@ -71,6 +71,8 @@ class HoursLedgerTests {
 		assertThat(entry.approvedBy()).isEqualTo(f.admin);
 		assertThat(entry.recordedBy()).isEqualTo(f.leader);
 		assertThat(entry.orgId()).isEqualTo(f.community.id());
+		assertThat(f.notificationsOf(volunteer)).as("the volunteer is told")
+			.containsExactly("志愿服务时长已确认：清洁家园" + f.tag);
 		assertThat(ledger.totalHours(f.personId(volunteer))).isEqualByComparingTo("1.7");
 		assertThat(checkIns.find(activity, f.personId(volunteer)).hoursEntryId()).isEqualTo(entry.id());
 		assertThat(events.stream(HoursRecorded.class).filter(e -> e.entryId() == entry.id()))

@@ -1,24 +1,30 @@
-// The phone's scan page: reads the QR code with the browser's BarcodeDetector when there is one
-// (the token names the activity: "activityId.issuedAt.nonce.signature"), and sends the position
-// with the form when the phone gives it. Without a camera the activity number and code are typed.
+// The phone's check-in pages: send the position with the forms when the phone gives it; a photo of
+// the QR code is sent as soon as it is taken; where the browser can read QR codes from the camera
+// (BarcodeDetector), a code of this site's check-in link opens it.
 (function () {
-  const form = document.getElementById('scan-form');
-  if (!form) {
-    return;
+  function fill(selector, value) {
+    document.querySelectorAll(selector).forEach(function (input) { input.value = value; });
   }
-  const lat = document.getElementById('scan-lat');
-  const lng = document.getElementById('scan-lng');
-  if (navigator.geolocation) {
+  if (navigator.geolocation && document.querySelector('.scan-lat, #scan-lat')) {
     navigator.geolocation.getCurrentPosition(function (p) {
-      lat.value = p.coords.latitude;
-      lng.value = p.coords.longitude;
-      document.getElementById('scan-accuracy').value = p.coords.accuracy;
+      fill('.scan-lat, #scan-lat', p.coords.latitude);
+      fill('.scan-lng, #scan-lng', p.coords.longitude);
+      fill('.scan-accuracy, #scan-accuracy', p.coords.accuracy);
     }, function () {}, { enableHighAccuracy: true, timeout: 10000 });
   }
-  if (!('BarcodeDetector' in window) || !navigator.mediaDevices) {
-    return;
+  const photo = document.getElementById('scan-photo');
+  if (photo) {
+    photo.addEventListener('change', function () {
+      if (photo.files && photo.files.length > 0) {
+        document.getElementById('photo-submit').disabled = true;
+        photo.form.submit();
+      }
+    });
   }
   const video = document.getElementById('scan-video');
+  if (!video || !('BarcodeDetector' in window) || !navigator.mediaDevices) {
+    return;
+  }
   const detector = new window.BarcodeDetector({ formats: ['qr_code'] });
   navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } }).then(function (stream) {
     video.srcObject = stream;
@@ -27,12 +33,18 @@
     const tick = async function () {
       try {
         const codes = await detector.detect(video);
-        if (codes.length > 0 && /^\d+\.\d+\.[0-9a-f]+\.[\w-]+$/.test(codes[0].rawValue)) {
-          document.getElementById('scan-token').value = codes[0].rawValue;
-          document.getElementById('scan-activity').value = codes[0].rawValue.split('.')[0];
-          stream.getTracks().forEach(function (t) { t.stop(); });
-          video.classList.add('d-none');
-          return;
+        if (codes.length > 0) {
+          let link = null;
+          try {
+            link = new URL(codes[0].rawValue);
+          } catch (e) {
+            link = null;
+          }
+          if (link && link.pathname.endsWith('/m/checkin') && link.searchParams.get('t')) {
+            stream.getTracks().forEach(function (t) { t.stop(); });
+            window.location.assign('/m/checkin?t=' + encodeURIComponent(link.searchParams.get('t')));
+            return;
+          }
         }
       } catch (e) {
         // the next frame may do better

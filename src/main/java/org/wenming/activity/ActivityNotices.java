@@ -48,6 +48,13 @@ class ActivityNotices {
 				message("activity.notice.promoted.body", activity.title(), when(activity), activity.place()), activity);
 	}
 
+	/** Tells the person that the hours of an attendance were confirmed, with a link to their hours. */
+	void hoursConfirmed(long personId, String activityTitle, java.math.BigDecimal hours) {
+		String title = message("hours.notice.confirmed.title", activityTitle);
+		String body = message("hours.notice.confirmed.body", activityTitle, hours.stripTrailingZeros().toPlainString());
+		accounts.usernamesOf(personId).forEach(username -> notifications.post(username, "HOURS", title, body, "/m/hours"));
+	}
+
 	/** The activity's start and end in the configured zone, as the notices and refusals say them. */
 	String when(Activity activity) {
 		return time(activity.startsAt()) + " 至 " + time(activity.endsAt());

@@ -36,6 +36,13 @@ public class CheckInTokens {
 	/** How long a token may be used after it was issued. */
 	public static final Duration LIFETIME = Duration.ofSeconds(30);
 
+	/**
+	 * How long after it was issued a token's owner may use it again (for example to check out), its
+	 * code still tells which activity it belongs to, and a token shown to a phone in time may still
+	 * be claimed after the person signed in.
+	 */
+	public static final Duration GRACE = LIFETIME.multipliedBy(20);
+
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final JdbcClient jdbc;
@@ -78,15 +85,17 @@ public class CheckInTokens {
 		RANDOM.nextBytes(bytes);
 		String nonce = HexFormat.of().formatHex(bytes);
 		OffsetDateTime expires = now.plus(LIFETIME);
-		// A code no live token of the activity has (drawn again in the rare case it has); the
-		// caller holds the activity's lock, so nobody else issues meanwhile.
+		// A code no token of any activity has had within the grace period (drawn again in the rare
+		// case), so that the code alone names the activity; the issuing lock is held, so nobody
+		// else issues meanwhile.
+		jdbc.sql("select pg_advisory_xact_lock(4303, 0)").query(Object.class).single();
 		while (true) {
 			String code = "%06d".formatted(RANDOM.nextInt(1_000_000));
 			int issued = jdbc.sql("""
 					insert into checkin_token (activity_id, nonce, code, issued_at, expires_at)
 					select ?, ?, ?, ?, ? where not exists (
-					  select 1 from checkin_token where activity_id = ? and code = ? and expires_at > ?)""")
-				.params(activity.id(), nonce, code, now, expires, activity.id(), code, now)
+					  select 1 from checkin_token where code = ? and expires_at > ?)""")
+				.params(activity.id(), nonce, code, now, expires, code, now.minus(GRACE))
 				.update();
 			if (issued == 1) {
 				return token(activity, nonce, code, now, expires);
@@ -101,14 +110,67 @@ public class CheckInTokens {
 	}
 
 	/**
+	 * The activity a scanned token names, once its signature is checked: refused as invalid when it
+	 * is no token of an activity that exists, signed with that activity's secret.
+	 */
+	ActivityRow activityOf(String scanned) {
+		String[] parts = scanned == null ? new String[0] : scanned.trim().split("\\.");
+		if (parts.length != 4) {
+			throw DomainException.onField("token", "hours.checkin.token.invalid");
+		}
+		ActivityRow activity;
+		try {
+			activity = ActivityRow.find(jdbc, Long.parseLong(parts[0]))
+				.orElseThrow(() -> DomainException.onField("token", "hours.checkin.token.invalid"));
+		}
+		catch (NumberFormatException ex) {
+			throw DomainException.onField("token", "hours.checkin.token.invalid");
+		}
+		String payload = parts[0] + "." + parts[1] + "." + parts[2];
+		if (!MessageDigest.isEqual(sign(activity.checkinSecret(), payload).getBytes(StandardCharsets.US_ASCII),
+				parts[3].getBytes(StandardCharsets.US_ASCII))) {
+			throw DomainException.onField("token", "hours.checkin.token.invalid");
+		}
+		return activity;
+	}
+
+	/**
+	 * The activity a typed code stands for, for the person: of the token with the code the person
+	 * owns, else of the live one, else of the newest one issued within the {@link #GRACE} (so that
+	 * the claim can tell that it expired). Codes are unique across activities over that time.
+	 */
+	Optional<Long> activityOfCode(String code, long personId) {
+		if (code == null || !code.trim().matches("\\d{6}")) {
+			return Optional.empty();
+		}
+		OffsetDateTime now = OffsetDateTime.now(clock);
+		return jdbc.sql("""
+				select activity_id from checkin_token where code = ? and expires_at > ?
+				order by coalesce(used_by = ?, false) desc, (expires_at > ?) desc, issued_at desc limit 1""")
+			.params(code.trim(), now.minus(GRACE), personId, now)
+			.query(Long.class)
+			.optional();
+	}
+
+	Used claim(ActivityRow activity, String scanned, String code, long personId) {
+		return claim(activity, scanned, code, personId, null);
+	}
+
+	/**
 	 * Claims the stored token a scanned string or a typed code stands for, once checked: signed
 	 * with the activity's secret (verified here, without the database), of this activity, not
 	 * expired, and not used by anyone but the person. One statement binds it to the person unless
 	 * someone else got there first; using it again as the same person changes nothing. Called in
 	 * the caller's transaction, so a refusal that follows undoes the claim.
+	 * <p>
+	 * {@code presentedAt}, when given, is when the server itself saw this token opened on the
+	 * person's phone (before a sign-in, say): the token counts as live if it was live then, within
+	 * the {@link #GRACE}.
 	 */
-	Used claim(ActivityRow activity, String scanned, String code, long personId) {
+	Used claim(ActivityRow activity, String scanned, String code, long personId, OffsetDateTime presentedAt) {
 		OffsetDateTime now = OffsetDateTime.now(clock);
+		OffsetDateTime liveAt = presentedAt != null && presentedAt.isBefore(now) && presentedAt.isAfter(now.minus(GRACE))
+				? presentedAt : now;
 		String which;
 		Object[] params;
 		String method;
@@ -154,7 +216,7 @@ public class CheckInTokens {
 		// The owner may scan their token again for a while (for example to check out); not forever.
 		List<Object> claim = new ArrayList<>(List.of(personId, now));
 		claim.addAll(List.of(params));
-		claim.addAll(List.of(now, personId, now.minus(LIFETIME.multipliedBy(20))));
+		claim.addAll(List.of(liveAt, personId, now.minus(GRACE)));
 		Optional<Long> claimed = jdbc.sql("""
 				update checkin_token set used_by = ?, used_at = coalesce(used_at, ?)
 				where %s and (used_by is null and expires_at > ? or used_by = ? and expires_at > ?)

@@ -61,12 +61,86 @@ public class CheckIns {
 		this.clock = clock;
 	}
 
+	/**
+	 * What opening a check-in link shows the caller: the activity its token names (refused when the
+	 * token is not one) and the caller's attendance of it, if any.
+	 */
+	@Transactional(readOnly = true)
+	public Visit visit(String token) {
+		ActivityRow activity = tokens.activityOf(token);
+		return visit(activity, caller().personId());
+	}
+
+	/** The caller's attendance of an activity with the activity; "not found" when the caller has none. */
+	@Transactional(readOnly = true)
+	public Visit visitOf(long activityId) {
+		ActivityRow activity = ActivityRow.find(jdbc, activityId).orElseThrow(DomainException::notFound);
+		Visit visit = visit(activity, caller().personId());
+		if (visit.attendance() == null) {
+			throw DomainException.notFound();
+		}
+		return visit;
+	}
+
+	private Visit visit(ActivityRow activity, long personId) {
+		Attendance attendance = jdbc.sql("select " + ATTENDANCE_COLUMNS
+				+ " from attendance t join person p on p.id = t.person_id where t.activity_id = ? and t.person_id = ?")
+			.params(activity.id(), personId)
+			.query((rs, i) -> attendance(rs, activity))
+			.optional()
+			.orElse(null);
+		return new Visit(activity.id(), activity.title(), activity.place(), activity.startsAt(), activity.endsAt(),
+				attendance);
+	}
+
+	/**
+	 * Does what a scanned token or a typed code means for the caller now: checks in when not
+	 * checked in yet, checks out when checked in, nothing when checked out already. The token names
+	 * its activity; a code alone names the activity whose token has it. {@code presentedAt} is when
+	 * the server itself saw the token opened on the caller's phone (never a time the phone sends),
+	 * so that signing in on the way does not let the token expire.
+	 */
+	@Transactional
+	public Outcome scan(Scan scan, OffsetDateTime presentedAt) {
+		WenmingUser user = caller();
+		ActivityRow activity;
+		if (scan.token() != null && !scan.token().isBlank()) {
+			activity = tokens.activityOf(scan.token());
+		}
+		else if (scan.code() != null && !scan.code().isBlank()) {
+			if (!scan.code().trim().matches("\\d{6}")) {
+				throw DomainException.onField("code", "hours.checkin.code.format");
+			}
+			long activityId = tokens.activityOfCode(scan.code(), user.personId())
+				.orElseThrow(() -> DomainException.onField("code", "hours.checkin.code.unknown"));
+			activity = ActivityRow.find(jdbc, activityId).orElseThrow(DomainException::notFound);
+		}
+		else {
+			throw DomainException.onField("code", "hours.checkin.token.missing");
+		}
+		Visit before = visit(activity, user.personId());
+		if (before.checkedOut()) {
+			return new Outcome(before, Step.ALREADY_OUT);
+		}
+		if (before.checkedIn()) {
+			checkOut(activity, scan, user, presentedAt);
+			return new Outcome(visit(activity, user.personId()), Step.CHECKED_OUT);
+		}
+		checkIn(activity, scan, user, presentedAt);
+		return new Outcome(visit(activity, user.personId()), Step.CHECKED_IN);
+	}
+
 	/** Checks the caller in with a scanned token or a typed code; the same attendance when checked in already. */
 	@Transactional
 	public Attendance checkIn(long activityId, Scan scan) {
 		WenmingUser user = caller();
 		ActivityRow activity = ActivityRow.find(jdbc, activityId).orElseThrow(DomainException::notFound);
-		CheckInTokens.Used token = tokens.claim(activity, scan.token(), scan.code(), user.personId());
+		return checkIn(activity, scan, user, null);
+	}
+
+	private Attendance checkIn(ActivityRow activity, Scan scan, WenmingUser user, OffsetDateTime presentedAt) {
+		long activityId = activity.id();
+		CheckInTokens.Used token = tokens.claim(activity, scan.token(), scan.code(), user.personId(), presentedAt);
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		if (!"OPEN".equals(activity.status()) && !"ONGOING".equals(activity.status())) {
 			throw new DomainException("hours.checkin.notRunning");
@@ -98,7 +172,12 @@ public class CheckIns {
 	public Attendance checkOut(long activityId, Scan scan) {
 		WenmingUser user = caller();
 		ActivityRow activity = ActivityRow.find(jdbc, activityId).orElseThrow(DomainException::notFound);
-		tokens.claim(activity, scan.token(), scan.code(), user.personId());
+		return checkOut(activity, scan, user, null);
+	}
+
+	private Attendance checkOut(ActivityRow activity, Scan scan, WenmingUser user, OffsetDateTime presentedAt) {
+		long activityId = activity.id();
+		tokens.claim(activity, scan.token(), scan.code(), user.personId(), presentedAt);
 		Long attendance = jdbc.sql("select id from attendance where activity_id = ? and person_id = ? for update")
 			.params(activityId, user.personId())
 			.query(Long.class)
@@ -175,6 +254,17 @@ public class CheckIns {
 			.list();
 	}
 
+	/** How many people have checked in to an activity the caller may read, and how many of them out. */
+	@Transactional(readOnly = true)
+	public Counts counts(long activityId) {
+		ActivityRow activity = ActivityRow.find(jdbc, activityId).orElseThrow(DomainException::notFound);
+		scopes.require(Permission.ACTIVITY_READ, activity.organizerPath());
+		return jdbc.sql("select count(*), count(checked_out_at) from attendance where activity_id = ?")
+			.param(activityId)
+			.query((rs, i) -> new Counts(rs.getInt(1), rs.getInt(2)))
+			.single();
+	}
+
 	/**
 	 * Attendances checked out and not credited yet, of activities organized in the caller's
 	 * {@code hours:confirm} scope, those flagged for review first.
@@ -226,19 +316,21 @@ public class CheckIns {
 	}
 
 	/**
-	 * The hours an attendance is worth: the fixed credit of the activity, or the time from the later
-	 * of check-in and start to the earlier of check-out and end, rounded down to a tenth of an hour
-	 * (zero when the two do not overlap). Counted in elapsed time, so activities across midnight
-	 * count like any other.
+	 * The hours an attendance is worth. Only the time within the activity counts: checking in early
+	 * is allowed, but nothing before the start (or after the end) is credited. With a fixed credit,
+	 * the credit when the attendance overlaps the activity at all; otherwise the time from the later
+	 * of check-in and start to the earlier of check-out and end, rounded down to a tenth of an hour.
+	 * Zero when the two do not overlap (touching at the start or the end is no overlap). Counted in
+	 * elapsed time, so activities across midnight count like any other.
 	 */
 	static BigDecimal hours(ActivityRow activity, OffsetDateTime in, OffsetDateTime out) {
-		if (activity.fixedHours()) {
-			return activity.fixedCredit();
-		}
 		OffsetDateTime from = in.isAfter(activity.startsAt()) ? in : activity.startsAt();
 		OffsetDateTime to = out.isBefore(activity.endsAt()) ? out : activity.endsAt();
 		if (!to.isAfter(from)) {
 			return BigDecimal.ZERO.setScale(1);
+		}
+		if (activity.fixedHours()) {
+			return activity.fixedCredit();
 		}
 		long seconds = Duration.between(from, to).toSeconds();
 		return BigDecimal.valueOf(seconds).divide(BigDecimal.valueOf(3600), 1, RoundingMode.DOWN);
@@ -303,6 +395,38 @@ public class CheckIns {
 			this(token, code, lat, lng, null);
 		}
 
+	}
+
+	/**
+	 * An activity as its check-in link shows it, with the caller's attendance ({@code null} before
+	 * check-in).
+	 */
+	public record Visit(long activityId, String title, String place, OffsetDateTime startsAt, OffsetDateTime endsAt,
+			Attendance attendance) {
+
+		public boolean checkedIn() {
+			return attendance != null && attendance.checkedOutAt() == null;
+		}
+
+		public boolean checkedOut() {
+			return attendance != null && attendance.checkedOutAt() != null;
+		}
+
+	}
+
+	/** The people checked in to an activity, and those of them checked out. */
+	public record Counts(int checkedIn, int checkedOut) {
+	}
+
+	/** What a scan did. */
+	public enum Step {
+
+		CHECKED_IN, CHECKED_OUT, ALREADY_OUT
+
+	}
+
+	/** What a scan did, and where the caller stands afterwards. */
+	public record Outcome(Visit visit, Step step) {
 	}
 
 	/** An attendance waiting for its hours to be confirmed. */

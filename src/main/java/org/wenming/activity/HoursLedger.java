@@ -62,9 +62,12 @@ public class HoursLedger {
 	/** The days of the ledger are days in the configured zone (Beijing time). */
 	private final ZoneId zone;
 
+	private final ActivityNotices notices;
+
 	HoursLedger(JdbcClient jdbc, OrgDirectory orgs, DataScopes scopes, ApplicationEventPublisher events,
-			AuditLog audit, Times times) {
+			AuditLog audit, Times times, ActivityNotices notices) {
 		this.zone = times.zone();
+		this.notices = notices;
 		this.jdbc = jdbc;
 		this.orgs = orgs;
 		this.scopes = scopes;
@@ -75,7 +78,7 @@ public class HoursLedger {
 	/**
 	 * Credits the hours of one checked-out attendance (谁组织谁记录，谁记录谁证明): the caller needs
 	 * {@code hours:confirm} over the organizing org and may not be the person who served. Returns the
-	 * new entry.
+	 * new entry; the person is notified.
 	 */
 	@Transactional
 	public HoursEntry confirm(long activityId, long attendanceId) {
@@ -212,6 +215,7 @@ public class HoursLedger {
 			.update();
 		audit.record("HOURS_CONFIRM", "hours_entry", id, activity.organizerOrgId(),
 				"确认志愿服务时长：" + activity.title() + "，" + hours.toPlainString() + " 小时");
+		notices.hoursConfirmed(pending.personId(), activity.title(), hours);
 		return entry(id);
 	}
 

@@ -257,6 +257,34 @@ class CheckInTests {
 	}
 
 	@Test
+	void checkingInEarlyIsAllowedButHoursCountFromTheStart() {
+		long activity = f.activity(day.atTime(9, 0), day.atTime(11, 0));
+		String volunteer = f.volunteer();
+		String leftEarly = f.volunteer();
+		f.signUp(activity, volunteer);
+		f.signUp(activity, leftEarly);
+		clock.set(day.atTime(8, 35));
+		CheckInTokens.Token first = f.as(f.leader, () -> tokens.current(activity));
+		f.as(volunteer, () -> checkIns.checkIn(activity, new Scan(first.token(), null, null, null)));
+		CheckInTokens.Token second = f.as(f.leader, () -> tokens.current(activity));
+		f.as(leftEarly, () -> checkIns.checkIn(activity, new Scan(null, second.code(), null, null)));
+
+		clock.set(day.atTime(8, 55));
+		CheckInTokens.Token third = f.as(f.leader, () -> tokens.current(activity));
+		Attendance gone = f.as(leftEarly, () -> checkIns.checkOut(activity, new Scan(third.token(), null, null, null)));
+		clock.set(day.atTime(9, 45));
+		CheckInTokens.Token fourth = f.as(f.leader, () -> tokens.current(activity));
+		Attendance served = f.as(volunteer, () -> checkIns.checkOut(activity, new Scan(fourth.token(), null, null, null)));
+
+		assertThat(served.checkedInAt().toInstant()).as("the check-in time is kept as it was")
+			.isEqualTo(f.at(day.atTime(8, 35)).toInstant());
+		assertThat(served.hours()).as("9:00 to 9:45, not from 8:35").isEqualByComparingTo("0.7");
+		assertThat(gone.hours()).as("left before the start").isEqualByComparingTo("0");
+		refused(() -> f.as(f.admin, () -> ledger.confirm(activity, gone.id())), "hours.confirm.zero");
+		assertThat(f.as(f.admin, () -> ledger.confirm(activity, served.id())).hours()).isEqualByComparingTo("0.7");
+	}
+
+	@Test
 	void activityAcrossMidnightCountsItsHoursOverBothDays() {
 		long activity = f.activity(day.atTime(22, 0), day.plusDays(1).atTime(2, 0));
 		String volunteer = f.volunteer();

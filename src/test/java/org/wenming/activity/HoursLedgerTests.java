@@ -71,6 +71,8 @@ class HoursLedgerTests {
 		assertThat(entry.approvedBy()).isEqualTo(f.admin);
 		assertThat(entry.recordedBy()).isEqualTo(f.leader);
 		assertThat(entry.orgId()).isEqualTo(f.community.id());
+		assertThat(f.notificationsOf(volunteer)).as("the volunteer is told")
+			.containsExactly("志愿服务时长已确认：清洁家园" + f.tag);
 		assertThat(ledger.totalHours(f.personId(volunteer))).isEqualByComparingTo("1.7");
 		assertThat(checkIns.find(activity, f.personId(volunteer)).hoursEntryId()).isEqualTo(entry.id());
 		assertThat(events.stream(HoursRecorded.class).filter(e -> e.entryId() == entry.id()))
@@ -79,6 +81,40 @@ class HoursLedgerTests {
 		refused(() -> f.as(f.admin, () -> ledger.confirm(activity, attendance.id())), "hours.confirm.already");
 		assertThat(f.as(f.admin, () -> ledger.confirmAll(activity))).isEmpty();
 		refused(() -> f.as(f.otherAdmin, () -> ledger.confirm(activity, attendance.id())), "error.notFound");
+	}
+
+	@Test
+	void hoursCountFromTheStartAndFixedHoursOnlyForAnAttendanceThatOverlapsTheActivity() {
+		long actual = f.activity(day.atTime(9, 0), day.atTime(11, 0));
+		long fixed = f.activity(day.atTime(14, 0), day.atTime(16, 0), Audience.VOLUNTEERS, null, null,
+				new BigDecimal("3"));
+		String early = f.volunteer();
+		String tooEarly = f.volunteer();
+		String partly = f.volunteer();
+		String before = f.volunteer();
+		String after = f.volunteer();
+
+		Attendance fromStart = attend(actual, early, day.atTime(8, 30), day.atTime(9, 45));
+		Attendance leftBeforeTheStart = attend(actual, tooEarly, day.atTime(8, 0), day.atTime(8, 59));
+		Attendance overlapping = attend(fixed, partly, day.atTime(15, 30), day.atTime(17, 0));
+		Attendance leftBeforeFixed = attend(fixed, before, day.atTime(12, 0), day.atTime(14, 0));
+		Attendance cameAfterFixed = attend(fixed, after, day.atTime(16, 0), day.atTime(17, 0));
+
+		assertThat(fromStart.hours()).as("early check-in counts from 9:00").isEqualByComparingTo("0.7");
+		assertThat(leftBeforeTheStart.hours()).isEqualByComparingTo("0");
+		assertThat(overlapping.hours()).as("fixed credit for an overlapping attendance").isEqualByComparingTo("3");
+		assertThat(leftBeforeFixed.hours()).as("ends as the activity starts").isEqualByComparingTo("0");
+		assertThat(cameAfterFixed.hours()).as("starts as the activity ends").isEqualByComparingTo("0");
+
+		assertThat(f.as(f.admin, () -> ledger.confirm(actual, fromStart.id())).periodStart().toInstant())
+			.isEqualTo(at(day.atTime(9, 0)).toInstant());
+		refused(() -> f.as(f.admin, () -> ledger.confirm(actual, leftBeforeTheStart.id())), "hours.confirm.zero");
+		refused(() -> f.as(f.admin, () -> ledger.confirm(fixed, leftBeforeFixed.id())), "hours.confirm.zero");
+		refused(() -> f.as(f.admin, () -> ledger.confirm(fixed, cameAfterFixed.id())), "hours.confirm.zero");
+		assertThat(f.as(f.admin, () -> ledger.confirmAll(fixed))).singleElement()
+			.satisfies(entry -> assertThat(entry.hours()).isEqualByComparingTo("3"));
+		assertThat(ledger.totalHours(f.personId(before))).isEqualByComparingTo("0");
+		assertThat(ledger.totalHours(f.personId(after))).isEqualByComparingTo("0");
 	}
 
 	@Test

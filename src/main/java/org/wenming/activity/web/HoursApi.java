@@ -46,20 +46,28 @@ class HoursApi {
 
 	private final Clock clock;
 
-	HoursApi(CheckInTokens tokens, CheckIns checkIns, HoursLedger ledger, HoursAnomalies anomalies, Clock clock) {
+	private final CheckInLinks links;
+
+	HoursApi(CheckInTokens tokens, CheckIns checkIns, HoursLedger ledger, HoursAnomalies anomalies, Clock clock,
+			CheckInLinks links) {
 		this.clock = clock;
+		this.links = links;
 		this.tokens = tokens;
 		this.checkIns = checkIns;
 		this.ledger = ledger;
 		this.anomalies = anomalies;
 	}
 
-	/** The token to show now, with its code, and its QR code as SVG when {@code qr=svg} asks for it. */
+	/**
+	 * The token to show now, with its code, the link to the phone page the QR code holds
+	 * ({@code url}, absolute), and that QR code as SVG when {@code qr=svg} asks for it.
+	 */
 	@GetMapping("/api/v1/activities/{id}/checkin-token")
-	TokenView token(@PathVariable long id, @RequestParam(name = "qr", required = false) String qr) {
+	TokenView token(@PathVariable long id, @RequestParam(name = "qr", required = false) String qr,
+			jakarta.servlet.http.HttpServletRequest request) {
 		CheckInTokens.Token token = tokens.current(id);
-		return new TokenView(token.token(), token.code(), token.expiresAt(),
-				"svg".equals(qr) ? QrCodes.svg(token.token()) : null);
+		String url = links.of(request, token.token());
+		return new TokenView(token.token(), token.code(), token.expiresAt(), url, "svg".equals(qr) ? QrCodes.svg(url) : null);
 	}
 
 	@Idempotent
@@ -158,7 +166,7 @@ class HoursApi {
 		}
 	}
 
-	record TokenView(String token, String code, OffsetDateTime expiresAt, String qrSvg) {
+	record TokenView(String token, String code, OffsetDateTime expiresAt, String url, String qrSvg) {
 	}
 
 	record GroupBody(List<CheckIns.GroupEntry> entries) {

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Who may open the check-in and hours pages: the organizer's screen needs {@code activity:write},
  * an activity's attendance {@code activity:read} to read and {@code activity:write} to record, the
- * hours pages {@code hours:confirm}; everyone signed in scans and sees their own hours. Exact
+ * hours pages {@code hours:confirm}; everyone signed in scans and sees their own hours. A check-in
+ * link opens for anyone: the page itself sends a visitor to sign in, noting when the link was opened. Exact
  * patterns, ordered first, so that the activity pages' own rules do not take these paths.
  */
 @Component
@@ -30,7 +31,9 @@ class HoursPageAuthorization implements HttpAuthorizationRules {
 			.hasAuthority("activity:write")
 			.requestMatchers("/hours", "/hours/**")
 			.hasAuthority("hours:confirm")
-			.requestMatchers("/m/scan", "/m/hours")
+			.requestMatchers(HttpMethod.GET, "/m/checkin")
+			.permitAll()
+			.requestMatchers("/m/scan", "/m/scan/photo", "/m/checkin", "/m/checkin/*", "/m/hours")
 			.authenticated();
 	}
 

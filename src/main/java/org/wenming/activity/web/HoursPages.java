@@ -9,7 +9,6 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.wenming.activity.CheckInTokens;
 import org.wenming.activity.CheckIns;
 import org.wenming.activity.HoursAnomalies;
 import org.wenming.activity.HoursCharts;
@@ -23,8 +22,6 @@ import org.wenming.platform.web.DocumentWork;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,19 +29,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The check-in and hours pages: the organizer's screen with the rotating QR code, an activity's
- * attendance with confirmation and 集体录入, the confirmation queue with corrections, anomalies,
- * the Excel export, and the volunteer's phone pages to scan and to see their hours. Refusals are
- * shown by the page exception handler with their message.
+ * The hours pages: an activity's attendance with confirmation and 集体录入, the confirmation queue
+ * with corrections, anomalies, the Excel export, and the volunteer's phone pages to scan (handled
+ * by {@link CheckInPages}) and to see their hours. Refusals are shown by the page exception
+ * handler with their message.
  */
 @Controller
 class HoursPages {
 
-	private final CheckInTokens tokens;
 
 	private final CheckIns checkIns;
 
@@ -60,35 +55,15 @@ class HoursPages {
 
 	private final HoursCharts charts;
 
-	HoursPages(CheckInTokens tokens, CheckIns checkIns, HoursLedger ledger, HoursAnomalies anomalies,
-			HoursExport export, MessageSource messages, Times times, HoursCharts charts) {
+	HoursPages(CheckIns checkIns, HoursLedger ledger, HoursAnomalies anomalies, HoursExport export,
+			MessageSource messages, Times times, HoursCharts charts) {
 		this.messages = messages;
 		this.times = times;
 		this.charts = charts;
-		this.tokens = tokens;
 		this.checkIns = checkIns;
 		this.ledger = ledger;
 		this.anomalies = anomalies;
 		this.export = export;
-	}
-
-	@GetMapping("/activities/{id}/checkin")
-	String checkinScreen(@PathVariable long id, Model model) {
-		CheckInTokens.Token token = tokens.current(id);
-		model.addAttribute("activityId", id);
-		model.addAttribute("token", token);
-		model.addAttribute("qrSvg", QrCodes.svg(token.token()));
-		return "activity/checkin";
-	}
-
-	/** The current token for the screen's script: the same as the API's, through the page session. */
-	@GetMapping("/activities/{id}/checkin/token")
-	@ResponseBody
-	ResponseEntity<HoursApi.TokenView> checkinToken(@PathVariable long id) {
-		CheckInTokens.Token token = tokens.current(id);
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(new HoursApi.TokenView(token.token(), token.code(), token.expiresAt(), QrCodes.svg(token.token())));
 	}
 
 	@GetMapping("/activities/{id}/attendance")
@@ -155,23 +130,6 @@ class HoursPages {
 	@GetMapping("/m/scan")
 	String scan() {
 		return "mobile/scan";
-	}
-
-	@PostMapping("/m/scan")
-	String scanned(@RequestParam long activityId, @RequestParam(required = false) String token,
-			@RequestParam(required = false) String code, @RequestParam(required = false) Double lat,
-			@RequestParam(required = false) Double lng, @RequestParam(required = false) Double accuracy,
-			@RequestParam String action, RedirectAttributes redirect) {
-		CheckIns.Scan scan = new CheckIns.Scan(token, code, lat, lng, accuracy);
-		if ("out".equals(action)) {
-			checkIns.checkOut(activityId, scan);
-			redirect.addFlashAttribute("flashSuccess", text("hours.web.flash.checkedOut"));
-		}
-		else {
-			checkIns.checkIn(activityId, scan);
-			redirect.addFlashAttribute("flashSuccess", text("hours.web.flash.checkedIn"));
-		}
-		return "redirect:/m/hours";
 	}
 
 	@GetMapping("/m/hours")

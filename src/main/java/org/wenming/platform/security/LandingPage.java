@@ -7,18 +7,19 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 
 /**
  * Where a form login lands: people whose only roles are 志愿者 and 居民 use the phone pages, so they
- * land on {@code /m}; everyone else on the workbench.
+ * land on {@code /m}; everyone else on the workbench. A page asked for before signing in (a check-in
+ * link, say) wins over both.
  */
-class LandingPage extends SimpleUrlAuthenticationSuccessHandler {
+class LandingPage extends SavedRequestAwareAuthenticationSuccessHandler {
 
 	static final Set<String> PHONE_ROLES = Set.of("ROLE_VOLUNTEER", "ROLE_RESIDENT");
 
 	LandingPage() {
-		super("/");
+		setDefaultTargetUrl("/");
 	}
 
 	@Override

@@ -156,7 +156,7 @@ class AuditPages {
 	}
 
 	private String actor(String actor) {
-		return "system".equals(actor) || "anonymous".equals(actor) ? text("dir.audit.actor." + actor) : actor;
+		return word("actor.", actor);
 	}
 
 	/** Keeps Excel from reading a cell that starts like a formula as one. */

@@ -30,7 +30,7 @@ class HoursPageAuthorization implements HttpAuthorizationRules {
 			.hasAuthority("activity:write")
 			.requestMatchers("/hours", "/hours/**")
 			.hasAuthority("hours:confirm")
-			.requestMatchers("/m/scan", "/m/hours")
+			.requestMatchers("/m/scan", "/m/hours", "/m/hours/export.xlsx")
 			.authenticated();
 	}
 

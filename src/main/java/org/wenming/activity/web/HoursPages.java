@@ -170,9 +170,11 @@ class HoursPages {
 	}
 
 	@GetMapping("/m/hours")
-	String myHours(@AuthenticationPrincipal WenmingUser user, Model model) {
+	String myHours(@AuthenticationPrincipal WenmingUser user, @RequestParam(defaultValue = "0") int page, Model model,
+			jakarta.servlet.http.HttpServletRequest request) {
 		model.addAttribute("totalHours", ledger.totalHours(user.personId()));
-		model.addAttribute("entries", ledger.entries(user.personId()));
+		model.addAttribute("entries", org.wenming.platform.web.Page.of(ledger.entries(user.personId()), page,
+				MyHoursExport.PAGE_SIZE, request.getContextPath() + "/m/hours"));
 		return "mobile/hours";
 	}
 

@@ -238,9 +238,31 @@ public class Volunteers {
 	 */
 	@Transactional(readOnly = true)
 	public List<Volunteer> search(Long orgId, VolunteerStatus status, String text, int limit) {
+		return search(orgId, status, text, 0, Math.max(1, Math.min(limit, 500)));
+	}
+
+	/** One page of {@link #search(Long, VolunteerStatus, String, int)}: {@code limit} from {@code offset}. */
+	@Transactional(readOnly = true)
+	public List<Volunteer> search(Long orgId, VolunteerStatus status, String text, int offset, int limit) {
 		List<Object> params = new ArrayList<>();
-		StringBuilder sql = new StringBuilder(SELECT).append(" where ")
-			.append(scopes.current(Permission.VOLUNTEER_READ).sqlCondition("o.path", params));
+		StringBuilder sql = where(new StringBuilder(SELECT), orgId, status, text, params);
+		sql.append(" order by v.id desc offset ? limit ?");
+		params.add(Math.max(0, offset));
+		params.add(Math.max(1, limit));
+		return jdbc.sql(sql.toString()).params(params).query(Volunteers::map).list();
+	}
+
+	/** How many registrations {@link #search(Long, VolunteerStatus, String, int, int)} finds in all. */
+	@Transactional(readOnly = true)
+	public long count(Long orgId, VolunteerStatus status, String text) {
+		List<Object> params = new ArrayList<>();
+		String select = "select count(*) " + SELECT.substring(SELECT.toLowerCase().indexOf(" from "));
+		StringBuilder sql = where(new StringBuilder(select), orgId, status, text, params);
+		return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
+	}
+
+	private StringBuilder where(StringBuilder sql, Long orgId, VolunteerStatus status, String text, List<Object> params) {
+		sql.append(" where ").append(scopes.current(Permission.VOLUNTEER_READ).sqlCondition("o.path", params));
 		if (orgId != null) {
 			Org org = orgs.find(orgId).orElseThrow(DomainException::notFound);
 			scopes.require(Permission.VOLUNTEER_READ, org.path());
@@ -256,9 +278,7 @@ public class Volunteers {
 			params.add("%" + text.strip() + "%");
 			params.add("%" + text.strip() + "%");
 		}
-		sql.append(" order by v.id desc limit ?");
-		params.add(Math.max(1, Math.min(limit, 500)));
-		return jdbc.sql(sql.toString()).params(params).query(Volunteers::map).list();
+		return sql;
 	}
 
 	private Volunteer end(Volunteer volunteer, String reason, boolean byOrg) {

@@ -239,13 +239,18 @@ class LedgerTamperTests {
 		admin.login(officeAdmin, StoreFixture.PASSWORD);
 		Response page = admin.get("/ledger-integrity", null);
 		assertThat(page.status()).as(page.toString()).isEqualTo(200);
-		assertThat(page.body()).contains("账本校验").contains("id=\"ledger-intact\"").contains("hours_entry");
+		assertThat(page.body()).contains("账本校验").contains("id=\"ledger-intact\"")
+			.contains("志愿服务时长记录")
+			.contains("积分记录")
+			.doesNotContain("hours_entry")
+			.doesNotContain("points_entry");
 
 		tamper("hours_entry", "update hours_entry set hours = 22 where id = " + hoursId);
 		try {
 			Response broken = admin.get("/ledger-integrity", null);
 			assertThat(broken.body()).contains("id=\"ledger-broken\"")
-				.contains("表 hours_entry，第一处断裂：" + hoursId + "（内容被修改）");
+				.contains("志愿服务时长记录，第一处断裂：第 " + hoursId + " 条（内容被修改）")
+				.doesNotContain("hours_entry");
 		}
 		finally {
 			tamper("hours_entry", "update hours_entry set hours = 2 where id = " + hoursId);

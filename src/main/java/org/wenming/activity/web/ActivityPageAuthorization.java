@@ -18,7 +18,7 @@ class ActivityPageAuthorization implements HttpAuthorizationRules {
 	@Override
 	public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
 		rules.requestMatchers("/m", "/m/mine", "/m/activities", "/m/activities/*", "/m/activities/*/signup",
-				"/m/activities/*/cancel", "/m/signups")
+				"/m/activities/*/cancel", "/m/signups", "/m/signups/export.xlsx", "/m/activities/*/photos/*")
 			.authenticated()
 			.requestMatchers("/activities/new", "/activities/*/edit")
 			.hasAuthority("activity:write")

@@ -33,7 +33,7 @@ class HoursPageAuthorization implements HttpAuthorizationRules {
 			.hasAuthority("hours:confirm")
 			.requestMatchers(HttpMethod.GET, "/m/checkin")
 			.permitAll()
-			.requestMatchers("/m/scan", "/m/scan/photo", "/m/checkin", "/m/checkin/*", "/m/hours")
+			.requestMatchers("/m/scan", "/m/scan/photo", "/m/checkin", "/m/checkin/*", "/m/hours", "/m/hours/export.xlsx")
 			.authenticated();
 	}
 

@@ -133,9 +133,11 @@ class HoursPages {
 	}
 
 	@GetMapping("/m/hours")
-	String myHours(@AuthenticationPrincipal WenmingUser user, Model model) {
+	String myHours(@AuthenticationPrincipal WenmingUser user, @RequestParam(defaultValue = "0") int page, Model model,
+			jakarta.servlet.http.HttpServletRequest request) {
 		model.addAttribute("totalHours", ledger.totalHours(user.personId()));
-		model.addAttribute("entries", ledger.entries(user.personId()));
+		model.addAttribute("entries", org.wenming.platform.web.Page.of(ledger.entries(user.personId()), page,
+				MyHoursExport.PAGE_SIZE, request.getContextPath() + "/m/hours"));
 		model.addAttribute("hoursByMonth", charts.personMonths(user.personId()));
 		model.addAttribute("hoursByYear", charts.personYears(user.personId()));
 		return "mobile/hours";

@@ -1,8 +1,13 @@
 package org.wenming.activity.web;
 
+import java.io.IOException;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.wenming.activity.Activities;
 import org.wenming.activity.Activity;
@@ -14,7 +19,10 @@ import org.wenming.activity.Signups;
 import org.wenming.directory.Org;
 import org.wenming.directory.OrgDirectory;
 import org.wenming.platform.DomainException;
+import org.wenming.platform.Times;
 import org.wenming.platform.security.WenmingUser;
+import org.wenming.platform.web.Page;
+import org.wenming.platform.web.Spreadsheets;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -47,7 +55,11 @@ class MobilePages {
 
 	private final java.time.Clock clock;
 
-	MobilePages(Activities activities, Signups signups, OrgDirectory orgs, MessageSource messages, java.time.Clock clock) {
+	private final Times times;
+
+	MobilePages(Activities activities, Signups signups, OrgDirectory orgs, MessageSource messages, java.time.Clock clock,
+			Times times) {
+		this.times = times;
 		this.clock = clock;
 		this.activities = activities;
 		this.signups = signups;
@@ -88,7 +100,14 @@ class MobilePages {
 		model.addAttribute("organizer", orgs.find(activity.organizerOrgId()).map(Org::name).orElse(""));
 		model.addAttribute("mine", mine.orElse(null));
 		model.addAttribute("canSignUp", mine.isEmpty() && activity.status() == ActivityStatus.OPEN);
+		model.addAttribute("photos", activities.photos(id));
 		return "mobile/activity";
+	}
+
+	/** A photo of an activity the caller can see, for the phone page. */
+	@GetMapping("/m/activities/{id:\\d+}/photos/{photoId:\\d+}")
+	org.springframework.http.ResponseEntity<byte[]> photo(@PathVariable long id, @PathVariable long photoId) {
+		return ActivityApi.photoResponse(activities.photo(id, photoId));
 	}
 
 	@PostMapping("/m/activities/{id:\\d+}/signup")
@@ -122,20 +141,45 @@ class MobilePages {
 		return "redirect:/m/activities/" + id;
 	}
 
+	/** Past sign-ups shown on one page of my sign-ups. */
+	static final int SIGNUPS_PAGE = 20;
+
 	@GetMapping("/m/signups")
-	String mySignups(Model model) {
+	String mySignups(@RequestParam(defaultValue = "0") int page, Model model, HttpServletRequest request) {
 		List<Signups.MySignup> all = signups.ofCaller();
 		java.time.OffsetDateTime now = java.time.OffsetDateTime.now(clock);
 		model.addAttribute("upcoming", all.stream()
-			.filter(s -> s.activity().endsAt().isAfter(now) && s.activity().status() != ActivityStatus.CANCELLED
-					&& s.activity().status() != ActivityStatus.FINISHED)
+			.filter(s -> !past(s, now))
 			.sorted(Comparator.comparing(s -> s.activity().startsAt()))
 			.toList());
-		model.addAttribute("past", all.stream()
-			.filter(s -> !s.activity().endsAt().isAfter(now) || s.activity().status() == ActivityStatus.CANCELLED
-					|| s.activity().status() == ActivityStatus.FINISHED)
-			.toList());
+		List<Signups.MySignup> past = all.stream().filter(s -> past(s, now)).toList();
+		model.addAttribute("past", Page.of(past, page, SIGNUPS_PAGE, request.getContextPath() + "/m/signups"));
 		return "mobile/signups";
+	}
+
+	/** All my sign-ups, soonest first, as an Excel workbook. */
+	@GetMapping("/m/signups/export.xlsx")
+	void exportSignups(HttpServletResponse response) throws IOException {
+		List<List<Object>> rows = signups.ofCaller()
+			.stream()
+			.sorted(Comparator.comparing((Signups.MySignup s) -> s.activity().startsAt()).reversed())
+			.map(s -> List.<Object>of(s.activity().title(), times.format(s.activity().startsAt(), "yyyy-MM-dd HH:mm"),
+					times.format(s.activity().endsAt(), "yyyy-MM-dd HH:mm"),
+					text("activity.status." + s.activity().status().name()),
+					text("activity.signup.status." + s.signup().status().name()),
+					s.signup().noShow() ? text("activity.page.noShow") : ""))
+			.toList();
+		Spreadsheets.download(response, text("activity.mobile.signups.file"), LocalDate.now(clock),
+				text("activity.mobile.signups.title"),
+				List.of(text("activity.mobile.signups.column.title"), text("activity.mobile.signups.column.start"),
+						text("activity.mobile.signups.column.end"), text("activity.mobile.signups.column.status"),
+						text("activity.mobile.signups.column.signup"), text("activity.mobile.signups.column.noShow")),
+				rows);
+	}
+
+	private static boolean past(Signups.MySignup s, java.time.OffsetDateTime now) {
+		return !s.activity().endsAt().isAfter(now) || s.activity().status() == ActivityStatus.CANCELLED
+				|| s.activity().status() == ActivityStatus.FINISHED;
 	}
 
 	/** Great-circle distance in metres. */

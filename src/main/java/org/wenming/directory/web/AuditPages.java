@@ -7,7 +7,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -45,11 +48,38 @@ class AuditPages {
 
 	static final int PAGE_SIZE = 50;
 
-	static final List<String> ACTIONS = List.of("CREATE", "UPDATE", "MOVE", "CLOSE", "VIEW_FULL", "EXPORT", "IMPORT",
-			"ROLE_GRANT", "ROLE_REVOKE", "ENABLE", "DISABLE", "PASSWORD_RESET", "UNLOCK", "ACCOUNT_LOCKED", "LOGIN",
-			"LOGIN_FAILED");
+	/**
+	 * Every action written to the audit log anywhere in the product, grouped loosely by module; each
+	 * has words in the bundle ({@code dir.audit.action.*}). {@code AuditWordsTests} fails when code
+	 * writes an action missing here.
+	 */
+	static final List<String> ACTIONS = List.of("CREATE", "UPDATE", "DELETE", "MOVE", "CLOSE", "VIEW_FULL", "EXPORT",
+			"IMPORT", "ROLE_GRANT", "ROLE_REVOKE", "ENABLE", "DISABLE", "PASSWORD_RESET", "UNLOCK", "ACCOUNT_LOCKED",
+			"LOGIN", "LOGIN_FAILED", "SEARCH_FULL", "SEARCH_FULL_REFUSED", "PUBLISH", "ARCHIVE", "DISTRIBUTE", "REMIND",
+			"REPORT", "SUBMIT", "REVIEW", "ACCEPT", "SEND_BACK", "CANCEL", "MANUAL_VALUE", "FINISH", "SUMMARY", "PHOTO",
+			"SIGNUP", "SIGNUP_CANCEL", "ATTENDANCE_GROUP", "HOURS_CONFIRM", "HOURS_CORRECT", "APPLY", "APPROVE", "REJECT",
+			"LEAVE", "DEREGISTER", "ISSUE", "POINTS_BONUS", "STORE_ITEM_CREATE", "STORE_ITEM_UPDATE", "STORE_COLLECT",
+			"STORE_CANCEL", "LEDGER_ANCHOR");
 
-	static final List<String> ENTITY_TYPES = List.of("org", "person", "care_recipient", "account", "audit_log");
+	/**
+	 * Every kind of record the audit log names, by module (the key is the module's bundle key
+	 * {@code dir.audit.module.*}); each has words ({@code dir.audit.entity.*}).
+	 */
+	static final Map<String, List<String>> ENTITY_GROUPS = groups();
+
+	static final List<String> ENTITY_TYPES = ENTITY_GROUPS.values().stream().flatMap(List::stream).toList();
+
+	private static Map<String, List<String>> groups() {
+		Map<String, List<String>> groups = new LinkedHashMap<>();
+		groups.put("directory", List.of("org", "person", "care_recipient", "account"));
+		groups.put("plan", List.of("plan", "plan_task", "plan_submission", "plan_target"));
+		groups.put("volunteer", List.of("volunteer", "volunteer_team", "team_member", "activity", "hours_entry",
+				"volunteer_certificate", "star_threshold", "org_seal"));
+		groups.put("order", List.of("service_order", "service_category"));
+		groups.put("store", List.of("store_item", "store_redemption"));
+		groups.put("system", List.of("audit_log", "ledger"));
+		return Collections.unmodifiableMap(groups);
+	}
 
 	private static final String TIME = "yyyy-MM-dd HH:mm:ss";
 
@@ -81,7 +111,7 @@ class AuditPages {
 			return "directory/audit :: results";
 		}
 		model.addAttribute("actions", ACTIONS);
-		model.addAttribute("entityTypes", ENTITY_TYPES);
+		model.addAttribute("entityGroups", ENTITY_GROUPS);
 		return "directory/audit";
 	}
 
@@ -104,8 +134,9 @@ class AuditPages {
 		try {
 			audit.forEach(query, entry -> {
 				try {
-					csv.printRecord(times.format(entry.at(), TIME), cell(entry.actor()), entry.actorIp(), entry.action(),
-							entry.entityType(), cell(entry.entityId()), entry.orgId(), cell(entry.summary()));
+					csv.printRecord(times.format(entry.at(), TIME), cell(actor(entry.actor())), entry.actorIp(),
+							word("dir.audit.action.", entry.action()), word("dir.audit.entity.", entry.entityType()),
+							cell(entry.entityId()), entry.orgId(), cell(entry.summary()));
 				}
 				catch (IOException ex) {
 					throw new UncheckedIOException(ex);
@@ -120,6 +151,15 @@ class AuditPages {
 
 	private String text(String code, Object... args) {
 		return messages.getMessage(code, args, LocaleContextHolder.getLocale());
+	}
+
+	/** The words for a code, or the code itself when an old entry carries one no longer written. */
+	private String word(String prefix, String code) {
+		return code == null ? "" : messages.getMessage(prefix + code, null, code, LocaleContextHolder.getLocale());
+	}
+
+	private String actor(String actor) {
+		return word("actor.", actor);
 	}
 
 	/** Keeps Excel from reading a cell that starts like a formula as one. */

@@ -12,6 +12,7 @@ import org.wenming.platform.DomainException;
 import org.wenming.platform.web.Page;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -41,7 +42,10 @@ class PeoplePages {
 
 	private final Flash flash;
 
-	PeoplePages(People people, CareRecipients care, OrgChoices choices, Flash flash) {
+	private final MessageSource messages;
+
+	PeoplePages(People people, CareRecipients care, OrgChoices choices, Flash flash, MessageSource messages) {
+		this.messages = messages;
 		this.people = people;
 		this.care = care;
 		this.choices = choices;
@@ -60,8 +64,8 @@ class PeoplePages {
 		}
 		model.addAttribute("orgOptions", choices.visible());
 		model.addAttribute("tags", Option.of(PersonCommand.TAGS));
-		model.addAttribute("politicalStatuses", Option.of(PersonCommand.POLITICAL_STATUSES));
-		model.addAttribute("genders", Option.of(PersonCommand.GENDERS));
+		model.addAttribute("politicalStatuses", Option.words(PersonCommand.POLITICAL_STATUSES, messages));
+		model.addAttribute("genders", Option.words(PersonCommand.GENDERS, messages));
 		return "directory/people";
 	}
 
@@ -144,8 +148,8 @@ class PeoplePages {
 		model.addAttribute("workOrgOptions", choices.visible());
 		model.addAttribute("homeOrgOptions", choices.residential());
 		model.addAttribute("tagOptions", PersonCommand.TAGS);
-		model.addAttribute("politicalStatuses", Option.of(PersonCommand.POLITICAL_STATUSES));
-		model.addAttribute("genders", Option.of(PersonCommand.GENDERS));
+		model.addAttribute("politicalStatuses", Option.words(PersonCommand.POLITICAL_STATUSES, messages));
+		model.addAttribute("genders", Option.words(PersonCommand.GENDERS, messages));
 		return "directory/person-form";
 	}
 

@@ -103,9 +103,16 @@ public class AuditLog {
 				rs.getString("entity_id"), rs.getString("action"), rs.getString("summary"));
 	}
 
+	/**
+	 * The signed-in user's name; {@code anonymous} for a request without one, {@code system} for work
+	 * outside any request (seeding, scheduled jobs). Pages show the last two in words ({@code actor.*}).
+	 */
 	public static String currentActor() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return authentication == null || !authentication.isAuthenticated() ? "anonymous" : authentication.getName();
+		if (authentication == null || !authentication.isAuthenticated()) {
+			return RequestContextHolder.getRequestAttributes() == null ? "system" : "anonymous";
+		}
+		return authentication.getName();
 	}
 
 	public static String currentAddress() {

@@ -24,6 +24,14 @@ public record Page<T>(List<T> items, int number, int size, long total, @JsonIgno
 		return base + (base.contains("?") ? "&" : "?") + "page=" + Math.max(0, page);
 	}
 
+	/** The page {@code number} (zero-based, kept within the list) of a list held in full. */
+	public static <T> Page<T> of(List<T> all, int number, int size, String baseLink) {
+		int pages = Math.max(1, (all.size() + size - 1) / size);
+		int page = Math.max(0, Math.min(number, pages - 1));
+		return new Page<>(List.copyOf(all.subList(page * size, Math.min(all.size(), (page + 1) * size))), page, size,
+				all.size(), baseLink);
+	}
+
 	public Page<T> withBaseLink(String link) {
 		return new Page<>(items, number, size, total, link);
 	}

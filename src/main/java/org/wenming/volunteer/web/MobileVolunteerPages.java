@@ -1,9 +1,15 @@
 package org.wenming.volunteer.web;
 
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.wenming.activity.HoursLedger;
 import org.wenming.directory.PersonCommand;
 import org.wenming.platform.DomainException;
 import org.wenming.platform.security.WenmingUser;
+import org.wenming.platform.web.BadInput;
 import org.wenming.platform.web.DocumentWork;
 import org.wenming.volunteer.Certificates;
 import org.wenming.volunteer.StarLevels;
@@ -14,14 +20,21 @@ import org.wenming.volunteer.Volunteers;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.ExtendedModelMap;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -72,15 +85,51 @@ class MobileVolunteerPages {
 	}
 
 	@PostMapping("/m/volunteer")
-	String register(@AuthenticationPrincipal WenmingUser user, VolunteerRegistration form, RedirectAttributes redirect) {
+	String register(@AuthenticationPrincipal WenmingUser user, VolunteerRegistration form, RedirectAttributes redirect,
+			Model model, HttpServletRequest request, HttpServletResponse response) {
 		try {
 			volunteers.registerSelf(user.personId(), form);
 			redirect.addFlashAttribute("flashSuccess", text("volunteer.page.applied"));
+			return "redirect:/m/volunteer";
 		}
 		catch (DomainException ex) {
-			redirect.addFlashAttribute("flashError", text(ex.code(), ex.args()));
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("formError", text(ex.code(), ex.args()));
+			model.addAttribute("typed", BadInput.typed(request));
+			return card(user, model);
 		}
-		return "redirect:/m/volunteer";
+	}
+
+	/** The labels of the registration form's fields, for messages about them. */
+	private static final Map<String, String> REGISTRATION_LABELS = Map.ofEntries(
+			Map.entry("idNumber", "volunteer.page.personIdNumber"), Map.entry("orgId", "volunteer.page.mine.community"),
+			Map.entry("skills", "volunteer.page.skills"), Map.entry("serviceAreas", "volunteer.page.serviceAreas"),
+			Map.entry("availability", "volunteer.page.availability"), Map.entry("education", "volunteer.page.education"),
+			Map.entry("politicalStatus", "volunteer.page.politicalStatus"),
+			Map.entry("emergencyContact", "volunteer.page.emergencyContact"),
+			Map.entry("emergencyPhone", "volunteer.page.emergencyPhone"), Map.entry("reason", "volunteer.page.reason"));
+
+	/**
+	 * A field that could not be read (a control character, a choice that is no number): the
+	 * registration form shows it above itself with what was typed; other pages say it.
+	 */
+	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, BindException.class })
+	ModelAndView badInput(Exception ex, HttpServletRequest request) {
+		String message = BadInput.message(ex, messages, REGISTRATION_LABELS);
+		if ("POST".equals(request.getMethod()) && request.getRequestURI().endsWith("/m/volunteer")
+				&& SecurityContextHolder.getContext().getAuthentication().getPrincipal() instanceof WenmingUser user) {
+			Model model = new ExtendedModelMap();
+			model.addAttribute("formError", message);
+			model.addAttribute("typed", BadInput.typed(request));
+			ModelAndView view = new ModelAndView(card(user, model), model.asMap());
+			view.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+			return view;
+		}
+		ModelAndView view = new ModelAndView("error");
+		view.setStatus(HttpStatus.BAD_REQUEST);
+		view.addObject("status", 400);
+		view.addObject("message", message);
+		return view;
 	}
 
 	@PostMapping("/m/volunteer/deregister")

@@ -9,8 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.wenming.platform.DomainException;
 import org.wenming.platform.Times;
+import org.wenming.platform.web.BadInput;
 import org.wenming.volunteer.NewServiceOrder;
 import org.wenming.volunteer.ServiceCategories;
 import org.wenming.volunteer.ServiceOrder;
@@ -24,10 +28,14 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -78,12 +86,59 @@ class ServiceOrderPages {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) java.time.LocalDateTime desiredFrom,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) java.time.LocalDateTime desiredTo,
 			@RequestParam(required = false) String description, @RequestParam(required = false) String phone,
-			@RequestParam(required = false) String address, RedirectAttributes redirect) {
-		return act(() -> {
+			@RequestParam(required = false) String address, RedirectAttributes redirect, Model model,
+			HttpServletRequest request, HttpServletResponse response) {
+		try {
 			long id = orders.create(new NewServiceOrder(categoryId, null, local(desiredFrom), local(desiredTo),
 					description, phone, address, null, false));
+			redirect.addFlashAttribute("flashSuccess", text("serviceOrder.web.ordered"));
 			return "redirect:/m/orders/" + id;
-		}, "serviceOrder.web.ordered", "redirect:/m/orders", redirect);
+		}
+		catch (DomainException ex) {
+			if (ex.status() == HttpStatus.NOT_FOUND) {
+				throw ex;
+			}
+			response.setStatus(422);
+			return orderAgain(messages.getMessage(ex.code(), ex.args(), ex.code(), LocaleContextHolder.getLocale()),
+					request, model);
+		}
+	}
+
+	/** The labels of the order form's fields, for messages about them. */
+	private static final Map<String, String> ORDER_LABELS = Map.of("categoryId", "serviceOrder.web.category",
+			"desiredFrom", "serviceOrder.web.from", "desiredTo", "serviceOrder.web.to", "description",
+			"serviceOrder.web.description", "phone", "serviceOrder.web.phone", "address", "serviceOrder.web.address");
+
+	/**
+	 * A field of a page of this controller that could not be read (a control character, a time that
+	 * is no time): the order form shows it above itself with what was typed; other pages say it.
+	 */
+	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, BindException.class })
+	ModelAndView badInput(Exception ex, HttpServletRequest request, HttpServletResponse response) {
+		String message = BadInput.message(ex, messages, ORDER_LABELS);
+		if ("POST".equals(request.getMethod()) && request.getRequestURI().endsWith("/m/orders")) {
+			ModelAndView view = new ModelAndView();
+			view.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+			view.setViewName(orderAgain(message, request, view.getModelMap()));
+			return view;
+		}
+		ModelAndView view = new ModelAndView("error");
+		view.setStatus(HttpStatus.BAD_REQUEST);
+		view.addObject("status", 400);
+		view.addObject("message", message);
+		return view;
+	}
+
+	private String orderAgain(String message, HttpServletRequest request, Map<String, Object> model) {
+		model.put("orders", orders.mine());
+		model.put("categories", categories.active());
+		model.put("formError", message);
+		model.put("typed", BadInput.typed(request));
+		return "mobile/orders";
+	}
+
+	private String orderAgain(String message, HttpServletRequest request, Model model) {
+		return orderAgain(message, request, model.asMap());
 	}
 
 	@GetMapping("/m/orders/{id}")

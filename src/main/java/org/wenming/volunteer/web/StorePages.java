@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.wenming.directory.DataScope;
@@ -16,6 +17,7 @@ import org.wenming.directory.Permission;
 import org.wenming.directory.Person;
 import org.wenming.directory.PersonQuery;
 import org.wenming.platform.DomainException;
+import org.wenming.platform.web.BadInput;
 import org.wenming.volunteer.Points;
 import org.wenming.volunteer.Redemption;
 import org.wenming.volunteer.RedemptionStatus;
@@ -30,11 +32,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;
+import org.springframework.validation.BindException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -237,6 +243,42 @@ class StorePages {
 			refused(ex, model, response);
 			return bonus(name, model);
 		}
+	}
+
+	/** The labels of the bonus form's fields, for messages about them. */
+	private static final Map<String, String> BONUS_LABELS = Map.of("personId", "store.admin.recipient", "points",
+			"store.admin.bonusPoints", "reason", "store.admin.reason", "name", "store.admin.searchPerson");
+
+	/**
+	 * A field that could not be read (a control character): the bonus form shows it above itself
+	 * with what was typed; other pages of the store say it.
+	 */
+	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, BindException.class })
+	ModelAndView badInput(Exception ex, HttpServletRequest request) {
+		String message = BadInput.message(ex, messages, BONUS_LABELS);
+		if ("POST".equals(request.getMethod()) && request.getRequestURI().endsWith("/store/bonus")) {
+			Map<String, String> typed = BadInput.typed(request);
+			ModelAndView view = new ModelAndView();
+			view.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+			Model model = new org.springframework.ui.ExtendedModelMap();
+			model.addAttribute("bonusForm", new BonusForm(typed.get("personId"), typed.get("points"), typed.get("reason")));
+			model.addAttribute("formError", message);
+			model.addAttribute("errorField", BadInput.field(ex));
+			String name = typed.get("name");
+			try {
+				view.setViewName(bonus(name, model));
+			}
+			catch (RuntimeException unreadableName) {
+				view.setViewName(bonus(null, model));
+			}
+			view.addAllObjects(model.asMap());
+			return view;
+		}
+		ModelAndView view = new ModelAndView("error");
+		view.setStatus(HttpStatus.BAD_REQUEST);
+		view.addObject("status", 400);
+		view.addObject("message", message);
+		return view;
 	}
 
 	private String items(Model model) {

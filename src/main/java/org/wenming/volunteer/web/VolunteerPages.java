@@ -2,6 +2,8 @@ package org.wenming.volunteer.web;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 
 import org.wenming.activity.Activities;
@@ -15,6 +17,7 @@ import org.wenming.directory.Permission;
 import org.wenming.directory.PersonCommand;
 import org.wenming.platform.DomainException;
 import org.wenming.platform.web.DocumentWork;
+import org.wenming.platform.web.Page;
 import org.wenming.volunteer.Certificates;
 import org.wenming.volunteer.StarLevels;
 import org.wenming.volunteer.StarThresholds;
@@ -85,11 +88,23 @@ class VolunteerPages {
 		this.messages = messages;
 	}
 
+	/** Volunteers shown on one page of the list, and registrations waiting shown above it. */
+	static final int PAGE_SIZE = 30;
+
+	static final int PENDING_SHOWN = 10;
+
 	@GetMapping("/volunteers")
 	String list(@RequestParam(required = false) Long orgId, @RequestParam(required = false) VolunteerStatus status,
-			@RequestParam(required = false) String q, Model model) {
-		model.addAttribute("volunteers", volunteers.search(orgId, status, q, 200));
-		model.addAttribute("pending", volunteers.search(orgId, VolunteerStatus.PENDING, null, 100));
+			@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model,
+			HttpServletRequest request) {
+		int number = Math.max(0, page);
+		String filters = VolunteerListExport.filters(orgId, status, q);
+		model.addAttribute("volunteers",
+				new Page<>(volunteers.search(orgId, status, q, number * PAGE_SIZE, PAGE_SIZE), number, PAGE_SIZE,
+						volunteers.count(orgId, status, q), request.getContextPath() + "/volunteers" + filters));
+		model.addAttribute("pending", volunteers.search(orgId, VolunteerStatus.PENDING, null, PENDING_SHOWN));
+		model.addAttribute("pendingTotal", volunteers.count(orgId, VolunteerStatus.PENDING, null));
+		model.addAttribute("exportLink", request.getContextPath() + "/volunteers/export.xlsx" + filters);
 		model.addAttribute("orgOptions", choices.inScope(Permission.VOLUNTEER_READ));
 		model.addAttribute("statuses", VolunteerStatus.values());
 		model.addAttribute("orgId", orgId);

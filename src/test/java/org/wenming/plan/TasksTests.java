@@ -246,7 +246,7 @@ class TasksTests {
 
 		assertThat(returned.status()).isEqualTo(TaskStatus.IN_PROGRESS);
 		assertThat(returned.returnReason()).isEqualTo("缺少活动照片");
-		assertThat(f.notificationsOf("communityA")).containsExactly("任务被退回：开展道德讲堂活动");
+		assertThat(f.notificationsOf("communityA")).containsExactly("新任务：开展道德讲堂活动", "任务被退回：开展道德讲堂活动");
 		assertThat(f.notificationsOf("street1")).as("only the owner org's own admins").isEmpty();
 		assertThat(f.as("communityA", () -> tasks.details(id)).reports().get(0).reason()).isEqualTo("缺少活动照片");
 

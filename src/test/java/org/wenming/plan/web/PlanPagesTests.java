@@ -197,8 +197,8 @@ class PlanPagesTests {
 			.andExpect(content().string(containsString("一、")))
 			.andExpect(content().string(containsString("指导思想")))
 			.andExpect(content().string(containsString("市精神文明工作计划篇4")))
-			.andExpect(content().string(containsString("name=\"level\"")))
-			.andExpect(content().string(containsString("name=\"metric\"")));
+			.andExpect(content().string(containsString("name=\"level.3\"")))
+			.andExpect(content().string(containsString("name=\"title.3\"")));
 
 		String location = mvc.perform(savePosted(previewPage(text), 3).param("only", "3")
 			.param("title.3", "  改过的计划标题" + tag + "  "))

@@ -112,6 +112,19 @@ public class PlanManagement {
 		return summary(store.find(id).orElseThrow());
 	}
 
+	/**
+	 * Several plans of one document, stored together: either every one is stored or, when one is
+	 * refused, none is.
+	 */
+	@Transactional
+	public List<PlanSummary> createAllFromOutline(long orgId, int year, List<ParsedPlan> parsed) {
+		List<PlanSummary> saved = new ArrayList<>(parsed.size());
+		for (ParsedPlan plan : parsed) {
+			saved.add(createFromOutline(orgId, year, plan));
+		}
+		return saved;
+	}
+
 	/** What importing the document's text would store, with nothing stored. */
 	public PlanPreview preview(String text) {
 		OutlineResult result = PlanOutlines.parse(text);

@@ -1,6 +1,8 @@
 package org.wenming.plan;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -10,6 +12,7 @@ import org.wenming.directory.Accounts;
 import org.wenming.directory.Org;
 import org.wenming.directory.OrgDirectory;
 import org.wenming.directory.Role;
+import org.wenming.platform.audit.AuditLog;
 import org.wenming.platform.notify.Notifications;
 
 import org.springframework.context.MessageSource;
@@ -45,6 +48,27 @@ class TaskNotices {
 		this.accounts = accounts;
 		this.orgs = orgs;
 		this.messages = messages;
+	}
+
+	/**
+	 * Tells the owner org that a task is now its own, and each cooperating org that it is to help;
+	 * whoever assigned it is not told of their own work.
+	 */
+	void taskAssigned(long taskId, String title, long planOrgId, long ownerOrgId, List<Long> cooperatingOrgIds,
+			LocalDate deadline) {
+		String actor = AuditLog.currentActor();
+		Set<String> owners = new LinkedHashSet<>(accounts.responsibleFor(ownerOrgId));
+		owners.remove(actor);
+		post(owners, TASK, taskLink(taskId), "plan.notice.assigned.title", "plan.notice.assigned.body", title,
+				orgName(planOrgId), deadline);
+		Set<String> helpers = new LinkedHashSet<>();
+		for (long org : cooperatingOrgIds) {
+			helpers.addAll(accounts.responsibleFor(org));
+		}
+		helpers.removeAll(owners);
+		helpers.remove(actor);
+		post(helpers, TASK, taskLink(taskId), "plan.notice.cooperating.title", "plan.notice.cooperating.body", title,
+				orgName(planOrgId), orgName(ownerOrgId), deadline);
 	}
 
 	void taskSentBack(Task task, String reason) {

@@ -136,6 +136,7 @@ public class Tasks {
 			.query(Long.class)
 			.single();
 		audit.record("CREATE", "plan_task", id, plan.orgId(), "新建任务：" + title + "（责任单位：" + owner.name() + "）");
+		notices.taskAssigned(id, title, plan.orgId(), owner.id(), Arrays.asList(cooperating), deadline);
 		// A published plan keeps every change to what it asks for as a revision.
 		plans.changed(plans.locked(plan.planId()), "新增任务：" + title);
 		return id;

@@ -67,6 +67,26 @@ class TasksTests {
 	}
 
 	@Test
+	void theOwnerAndTheCooperatingOrgsAreToldOfANewTaskButNotWhoeverAssignedIt() {
+		TaskCommand command = new TaskCommand(districtSection, "建设学习型社区", null, f.communityA.id(),
+				List.of(f.communityB.id()), null, inAMonth, null, null, null);
+
+		long id = f.as("district", () -> tasks.create(command));
+
+		assertThat(f.notificationsOf("communityA")).containsExactly("新任务：建设学习型社区");
+		assertThat(f.notificationsOf("communityB")).containsExactly("配合任务：建设学习型社区");
+		assertThat(f.notificationsOf("district")).isEmpty();
+		assertThat(jdbc.sql("select body from notification where recipient = ? and link = ?")
+			.params(f.user("communityA"), "/tasks/" + id)
+			.query(String.class)
+			.single()).contains(f.district.name()).contains(inAMonth.toString());
+
+		f.as("communityA", () -> tasks.create(new TaskCommand(f.section(f.communityA), "本社区自己的任务", null,
+				f.communityA.id(), List.of(), null, inAMonth, null, null, null)));
+		assertThat(f.notificationsOf("communityA")).as("not told of one's own").hasSize(1);
+	}
+
+	@Test
 	void districtAdminCreatesATaskForACommunityBelow() {
 		TaskCommand command = new TaskCommand(districtSection, " 建设学习型社区 ", "年底前完成", f.communityA.id(),
 				List.of(f.communityB.id(), f.communityA.id()), "李局长", inAMonth, null, Priority.HIGH,
@@ -226,7 +246,7 @@ class TasksTests {
 
 		assertThat(returned.status()).isEqualTo(TaskStatus.IN_PROGRESS);
 		assertThat(returned.returnReason()).isEqualTo("缺少活动照片");
-		assertThat(f.notificationsOf("communityA")).containsExactly("任务被退回：开展道德讲堂活动");
+		assertThat(f.notificationsOf("communityA")).containsExactly("新任务：开展道德讲堂活动", "任务被退回：开展道德讲堂活动");
 		assertThat(f.notificationsOf("street1")).as("only the owner org's own admins").isEmpty();
 		assertThat(f.as("communityA", () -> tasks.details(id)).reports().get(0).reason()).isEqualTo("缺少活动照片");
 

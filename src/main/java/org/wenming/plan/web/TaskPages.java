@@ -2,17 +2,24 @@ package org.wenming.plan.web;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.wenming.directory.Account;
+import org.wenming.directory.Accounts;
 import org.wenming.directory.Org;
 import org.wenming.directory.OrgDirectory;
 import org.wenming.plan.Assignments;
 import org.wenming.plan.ReviewDecision;
+import org.wenming.plan.Submission;
 import org.wenming.plan.SubmissionBoard;
 import org.wenming.plan.Submissions;
 import org.wenming.plan.Task;
@@ -51,10 +58,13 @@ class TaskPages {
 
 	private final OrgDirectory orgs;
 
+	private final Accounts accounts;
+
 	private final MessageSource messages;
 
-	TaskPages(Tasks tasks, Submissions submissions, OrgDirectory orgs, MessageSource messages) {
+	TaskPages(Tasks tasks, Submissions submissions, OrgDirectory orgs, Accounts accounts, MessageSource messages) {
 		this.tasks = tasks;
+		this.accounts = accounts;
 		this.submissions = submissions;
 		this.orgs = orgs;
 		this.messages = messages;
@@ -75,11 +85,11 @@ class TaskPages {
 		String link = base.substring(0, base.length() - 1);
 		Page<Task> result = tasks.board(status, ownerOrgId, Math.max(0, page), PAGE_SIZE).withBaseLink(link);
 		model.addAttribute("page", result);
+		model.addAttribute("orgNames", names(result.items().stream().map(Task::ownerOrgId).toList()));
 		model.addAttribute("statuses", TaskStatus.values());
 		model.addAttribute("status", status);
 		model.addAttribute("ownerOrgId", ownerOrgId);
 		model.addAttribute("orgOptions", orgs.visibleTree(false));
-		model.addAttribute("orgNames", names());
 		return "plan/tasks";
 	}
 
@@ -90,7 +100,7 @@ class TaskPages {
 			.sorted((a, b) -> Boolean.compare(b.overdueSince() != null, a.overdueSince() != null))
 			.toList());
 		model.addAttribute("assignments", mine);
-		model.addAttribute("orgNames", names());
+		model.addAttribute("orgNames", names(mine.tasks().stream().map(Task::ownerOrgId).toList()));
 		return "plan/assignments";
 	}
 
@@ -108,7 +118,15 @@ class TaskPages {
 		Task task = details.task();
 		model.addAttribute("details", details);
 		model.addAttribute("task", task);
-		model.addAttribute("orgNames", names());
+		List<Long> shown = new ArrayList<>(task.cooperatingOrgIds());
+		shown.add(task.ownerOrgId());
+		model.addAttribute("orgNames", names(shown));
+		Set<String> usernames = new LinkedHashSet<>();
+		details.reports().forEach(r -> {
+			usernames.add(r.reportedBy());
+			usernames.add(r.decidedBy());
+		});
+		model.addAttribute("people", people(usernames));
 		model.addAttribute("actsForOwner", tasks.actsForOwner(task));
 		model.addAttribute("actsForPlan", tasks.actsForPlan(task));
 		model.addAttribute("children", orgs.visibleTree(false)
@@ -204,7 +222,12 @@ class TaskPages {
 
 	@GetMapping("/submissions/{id}")
 	String submission(@PathVariable long id, Model model) {
-		model.addAttribute("submission", submissions.get(id));
+		Submission submission = submissions.get(id);
+		model.addAttribute("submission", submission);
+		Set<String> usernames = new LinkedHashSet<>();
+		usernames.add(submission.submittedBy());
+		usernames.add(submission.reviewedBy());
+		model.addAttribute("people", people(usernames));
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", Map.of());
 		}
@@ -268,12 +291,34 @@ class TaskPages {
 				: HttpStatus.UNPROCESSABLE_CONTENT.value());
 	}
 
-	private Map<Long, String> names() {
+	/**
+	 * The names of the orgs a page shows. A task the caller may read names its orgs, in scope or not
+	 * (a community sees its fellow community that helps with a task): never a bare number.
+	 */
+	private Map<Long, String> names(Collection<Long> shown) {
 		Map<Long, String> names = new LinkedHashMap<>();
 		for (Org org : orgs.visibleTree(true)) {
 			names.put(org.id(), org.name());
 		}
+		for (Long id : shown) {
+			if (id != null && !names.containsKey(id)) {
+				orgs.find(id).ifPresent(org -> names.put(org.id(), org.name()));
+			}
+		}
 		return names;
+	}
+
+	/** The people behind the user names a page shows, by name; the system's own work as such. */
+	Map<String, String> people(Collection<String> usernames) {
+		Map<String, String> people = new LinkedHashMap<>();
+		for (String username : usernames) {
+			if (username != null && !people.containsKey(username)) {
+				people.put(username, accounts.findByUsername(username)
+					.map(Account::personName)
+					.orElseGet(() -> text("plan.tasks.web.bySystem")));
+			}
+		}
+		return people;
 	}
 
 	private static List<MultipartFile> nonEmpty(List<MultipartFile> files) {

@@ -197,23 +197,122 @@ class PlanPagesTests {
 			.andExpect(content().string(containsString("一、")))
 			.andExpect(content().string(containsString("指导思想")))
 			.andExpect(content().string(containsString("市精神文明工作计划篇4")))
-			.andExpect(content().string(containsString("name=\"level\"")))
-			.andExpect(content().string(containsString("name=\"metric\"")));
+			.andExpect(content().string(containsString("name=\"level.3\"")))
+			.andExpect(content().string(containsString("name=\"title.3\"")));
 
-		String location = mvc.perform(post("/plans/import").param("content", text)
-			.param("planIndex", "3")
-			.param("orgId", String.valueOf(communityA.id()))
-			.param("year", String.valueOf(thisYear()))
-			.with(user(users.loadUserByUsername(unitAdminA)))
-			.with(csrf()))
+		String location = mvc.perform(savePosted(previewPage(text), 3).param("only", "3")
+			.param("title.3", "  改过的计划标题" + tag + "  "))
 			.andExpect(status().is3xxRedirection())
 			.andReturn()
 			.getResponse()
 			.getRedirectedUrl();
 		long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
 		PlanView saved = as(unitAdminA, () -> plans.view(id));
-		assertThat(saved.plan().title()).isEqualTo("市精神文明工作计划篇4");
+		assertThat(saved.plan().title()).isEqualTo("改过的计划标题" + tag);
 		assertThat(saved.sections().get(0).number() + saved.sections().get(0).title()).isEqualTo("一、指导思想");
+		assertThat(as(unitAdminA, () -> plans.list(communityA.id(), thisYear()))).hasSize(1);
+	}
+
+	@Test
+	void saveAllStoresEverySevenPlansWithTheLevelsChosenAndTheSectionsLeftOut() throws Exception {
+		String page = previewPage(seed());
+		var request = post("/plans/import").param("content", hidden(page, "content"))
+			.param("orgId", String.valueOf(communityA.id()))
+			.param("year", String.valueOf(thisYear()))
+			.with(user(users.loadUserByUsername(unitAdminA)))
+			.with(csrf());
+		for (int d = 0; d < 7; d++) {
+			request.param("save." + d, "true").param("title." + d, "计划" + d + tag);
+		}
+		// 篇1: its second heading one level down, its last one left out
+		request.param("level.0", "1", "2", "1", "1", "1").param("drop.0", "4");
+		mvc.perform(request)
+			.andExpect(status().is3xxRedirection())
+			.andExpect(header().string("Location", containsString("/plans?orgId=" + communityA.id())))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+				.attribute("flashSuccess", containsString("已导入 7 篇计划")));
+
+		List<PlanSummary> stored = as(unitAdminA, () -> plans.list(communityA.id(), thisYear()));
+		assertThat(stored).extracting(PlanSummary::title)
+			.containsExactlyInAnyOrder("计划0" + tag, "计划1" + tag, "计划2" + tag, "计划3" + tag, "计划4" + tag,
+					"计划5" + tag, "计划6" + tag);
+		long first = stored.stream().filter(p -> p.title().equals("计划0" + tag)).findFirst().orElseThrow().id();
+		List<PlanView.SectionNode> sections = as(unitAdminA, () -> plans.view(first)).sections();
+		assertThat(sections).extracting(PlanView.SectionNode::title)
+			.containsExactly("深入开展“讲文明树新风”活动", "以深入开展学雷锋活动为载体,大力推进志愿者服务活动", "加强社区精神文明创建活动");
+		assertThat(sections.get(0).children()).extracting(PlanView.SectionNode::title)
+			.containsExactly("大力推进居民群众思想道德建设");
+	}
+
+	@Test
+	void saveAllStoresNoneWhenOneIsRefusedAndKeepsWhatWasChosen() throws Exception {
+		String page = previewPage(seed());
+		var request = post("/plans/import").param("content", hidden(page, "content"))
+			.param("orgId", String.valueOf(communityA.id()))
+			.param("year", String.valueOf(thisYear()))
+			.with(user(users.loadUserByUsername(unitAdminA)))
+			.with(csrf());
+		for (int d = 0; d < 7; d++) {
+			request.param("save." + d, "true");
+		}
+		request.param("title.0", "保留的标题" + tag).param("title.6", "长".repeat(201)).param("drop.0", "4");
+		String html = mvc.perform(request)
+			.andExpect(status().isUnprocessableContent())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(html).contains("第 7 篇的标题不能超过 200 个字。")
+			.contains("value=\"保留的标题" + tag + "\"")
+			.containsPattern("id=\"drop-0-4\"[^>]*checked");
+		assertThat(as(unitAdminA, () -> plans.list(communityA.id(), thisYear()))).isEmpty();
+
+		// Nothing ticked: a message, nothing stored.
+		mvc.perform(post("/plans/import").param("content", hidden(page, "content"))
+			.param("orgId", String.valueOf(communityA.id()))
+			.param("year", String.valueOf(thisYear()))
+			.with(user(users.loadUserByUsername(unitAdminA)))
+			.with(csrf()))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("请至少勾选一篇计划。")));
+	}
+
+	@Test
+	void suggestedMetricsAreNamedNeverNull() throws Exception {
+		String text = "示范社区学习计划\n一、学习安排\n全年集中学习不少于12天，每周自学不少于5小时，志愿服务时长不少于20小时。\n";
+		String html = previewPage(text);
+		assertThat(html).doesNotContain("null").doesNotContain("study.collective_days<")
+			.contains("集中学习天数 （待接入）");
+	}
+
+	/** The preview page of a text, as the unit admin of community A gets it. */
+	private String previewPage(String text) throws Exception {
+		return mvc.perform(post("/plans/import/preview").param("text", text)
+			.param("orgId", String.valueOf(communityA.id()))
+			.param("year", String.valueOf(thisYear()))
+			.with(user(users.loadUserByUsername(unitAdminA)))
+			.with(csrf()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+	}
+
+	/** The hidden field's value as the page holds it. */
+	private static String hidden(String html, String name) {
+		java.util.regex.Matcher m = java.util.regex.Pattern
+			.compile("<input type=\"hidden\" name=\"" + name + "\"[^>]*value=\"([^\"]*)\"")
+			.matcher(html);
+		assertThat(m.find()).as("hidden " + name).isTrue();
+		return org.springframework.web.util.HtmlUtils.htmlUnescape(m.group(1));
+	}
+
+	/** The save form of the preview page, with the hidden fields the page holds. */
+	private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder savePosted(String page, int draft) {
+		return post("/plans/import").param("content", hidden(page, "content"))
+			.param("orgId", hidden(page, "orgId"))
+			.param("year", hidden(page, "year"))
+			.with(user(users.loadUserByUsername(unitAdminA)))
+			.with(csrf());
 	}
 
 	@Test
@@ -265,6 +364,39 @@ class PlanPagesTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("指导思想")))
 			.andExpect(content().string(containsString("name=\"content\"")));
+	}
+
+	@Test
+	void uploadedTextFileShowsItsTextAndSevenDraftsCarryingThePlanText() throws Exception {
+		String text = seed();
+		String html = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.multipart("/plans/import/preview")
+			.file(new org.springframework.mock.web.MockMultipartFile("file", "plans.txt", "text/plain",
+					text.getBytes(StandardCharsets.UTF_8)))
+			.param("orgId", String.valueOf(communityA.id()))
+			.with(user(users.loadUserByUsername(unitAdminA)))
+			.with(csrf()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(html.split("card mb-3 plan-draft", -1)).hasSize(8);
+		String textarea = between(html, "<textarea", "</textarea>");
+		assertThat(textarea).contains("市精神文明工作计划篇1", "市精神文明工作计划篇7");
+		String hidden = between(html, "id=\"draft-content\"", ">");
+		assertThat(org.springframework.web.util.HtmlUtils.htmlUnescape(hidden))
+			.contains("一、深入开展“讲文明树新风”活动")
+			.contains("市精神文明工作计划篇7")
+			.doesNotContain("<section")
+			.doesNotContain("breadcrumb");
+		assertThat(html).contains("value=\"市精神文明工作计划篇4\"");
+		assertThat(between(html, "<main", "</main>")).doesNotContain("null");
+	}
+
+	private static String between(String html, String from, String to) {
+		int start = html.indexOf(from);
+		assertThat(start).as(from).isNotNegative();
+		return html.substring(start, html.indexOf(to, start + from.length()));
 	}
 
 	@Test

@@ -150,6 +150,22 @@ class TaskPagesTests {
 	}
 
 	@Test
+	void aTaskNamesItsOrgsAndItsReporterNeverByNumber() throws Exception {
+		long id = f.as("district", () -> tasks.create(new TaskCommand(section, "共建文明街区", "说明", f.communityA.id(),
+				List.of(f.communityB.id()), null, today.plusMonths(1), null, null, null)));
+		f.as("communityA", () -> tasks.start(id));
+		f.as("communityA", () -> tasks.report(id, "已完成", List.of()));
+
+		String html = page(as("communityA", get("/tasks/" + id)));
+		assertThat(html).as("a fellow community outside the caller's scope, by name")
+			.contains(f.communityB.name())
+			.contains(f.communityA.name())
+			.contains("测试communityA")
+			.doesNotContain("anonymous")
+			.doesNotContain(">" + f.communityB.id() + "<");
+	}
+
+	@Test
 	void anotherCommunitysAdminFindsNothing() throws Exception {
 		long id = created("开展道德讲堂活动", f.communityA, today.plusMonths(1));
 

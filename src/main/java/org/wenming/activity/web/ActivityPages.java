@@ -48,7 +48,11 @@ class ActivityPages {
 
 	private final MessageSource messages;
 
-	ActivityPages(Activities activities, Signups signups, OrgDirectory orgs, MessageSource messages) {
+	private final org.springframework.beans.factory.ObjectProvider<org.wenming.activity.Memberships> memberships;
+
+	ActivityPages(Activities activities, Signups signups, OrgDirectory orgs, MessageSource messages,
+			org.springframework.beans.factory.ObjectProvider<org.wenming.activity.Memberships> memberships) {
+		this.memberships = memberships;
 		this.activities = activities;
 		this.signups = signups;
 		this.orgs = orgs;
@@ -186,6 +190,9 @@ class ActivityPages {
 		model.addAttribute("types", ActivityType.values());
 		model.addAttribute("audiences", Audience.values());
 		model.addAttribute("hoursRules", HoursRule.values());
+		// The teams of the caller's scope for the team picker (which searches further by name).
+		var spi = memberships.getIfAvailable();
+		model.addAttribute("teamChoices", spi == null ? List.of() : spi.teamChoices(null, 200));
 		return "activity/form";
 	}
 

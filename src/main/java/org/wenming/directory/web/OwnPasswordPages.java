@@ -64,8 +64,7 @@ class OwnPasswordPages {
 		response.setStatus(result.hasFieldErrors("currentPassword") && result.getFieldError("currentPassword") != null
 				&& "account.callerPassword.tooMany".equals(result.getFieldError("currentPassword").getCode())
 						? HttpStatus.TOO_MANY_REQUESTS.value() : HttpStatus.UNPROCESSABLE_CONTENT.value());
-		// Passwords are never sent back into the form.
-		model.addAttribute("ownPasswordForm", new OwnPasswordForm(null, null, null));
+		// Passwords are never sent back: the page's inputs do not show the form's values.
 		model.addAttribute("mustChange", user != null && accounts.mustChangePassword(user.accountId()));
 		return "directory/password";
 	}

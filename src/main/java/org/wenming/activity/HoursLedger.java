@@ -297,6 +297,46 @@ public class HoursLedger {
 	private record Pending(long id, long personId, OffsetDateTime in, OffsetDateTime out, Long entryId) {
 	}
 
+	/**
+	 * The credits a correction may be made to, for the entry picker of 更正时长: at most
+	 * {@code limit} credits of orgs in the caller's {@code hours:confirm} scope, whose person's name
+	 * or activity's title contains {@code term} (all when blank), newest first, each with the
+	 * person's name and masked ID number. Never the caller's own.
+	 */
+	@Transactional(readOnly = true)
+	public List<Correctable> correctable(String term, int limit) {
+		List<Object> params = new ArrayList<>();
+		String inScope = scopes.current(Permission.HOURS_CONFIRM).sqlCondition("o.path", params);
+		StringBuilder sql = new StringBuilder("""
+				select e.id, p.name, p.id_number_masked, a.title, e.service_date, e.hours
+				from hours_entry e join org o on o.id = e.org_id join person p on p.id = e.person_id
+				left join activity a on a.id = e.activity_id
+				where e.kind <> 'CORRECTION' and""").append(' ').append(inScope);
+		if (term != null && !term.isBlank()) {
+			String like = "%" + term.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+			sql.append(" and (p.name like ? or a.title like ?)");
+			params.add(like);
+			params.add(like);
+		}
+		var caller = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+		if (caller != null && caller.getPrincipal() instanceof WenmingUser user) {
+			sql.append(" and e.person_id <> ?");
+			params.add(user.personId());
+		}
+		sql.append(" order by e.service_date desc, e.id desc limit ?");
+		params.add(limit);
+		return jdbc.sql(sql.toString())
+			.params(params)
+			.query((rs, i) -> new Correctable(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getObject(5, LocalDate.class), rs.getBigDecimal(6)))
+			.list();
+	}
+
+	/** A credit as the entry picker shows it. */
+	public record Correctable(long id, String personName, String idNumberMasked, String activityTitle,
+			LocalDate serviceDate, BigDecimal hours) {
+	}
+
 	/** The sum of the person's entries. */
 	public BigDecimal totalHours(long personId) {
 		return jdbc.sql("select coalesce(sum(hours), 0) from hours_entry where person_id = ?")

@@ -19,4 +19,13 @@ public interface Memberships {
 	/** Whether the person leads the team. */
 	boolean isTeamLeader(long teamId, long personId);
 
+	/**
+	 * The open teams an activity may be opened to, for the team picker of the activity form: of
+	 * orgs in the caller's {@code activity:write} scope, whose name contains {@code name} (all when
+	 * blank), at most {@code limit}.
+	 */
+	default java.util.List<org.wenming.platform.web.PickerSearch.Choice> teamChoices(String name, int limit) {
+		return java.util.List.of();
+	}
+
 }

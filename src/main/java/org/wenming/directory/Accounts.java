@@ -149,9 +149,19 @@ public class Accounts {
 			.map(id -> load(List.of(id)).get(0));
 	}
 
-	/** Creates an account for a person in scope, with its first roles. */
+	/** Creates an account for a person in scope, with its first roles; no change of password is asked for. */
 	@Transactional
 	public long create(long personId, String username, String password, List<Grant> grants) {
+		return create(personId, username, password, grants, false);
+	}
+
+	/**
+	 * Creates an account for a person in scope, with its first roles. With {@code mustChangePassword}
+	 * its user is sent to change the password at the first sign-in, before anything else.
+	 */
+	@Transactional
+	public long create(long personId, String username, String password, List<Grant> grants,
+			boolean mustChangePassword) {
 		Person person = people.get(personId);
 		requireManageable(person);
 		// A new account acts as its person (their team leadership, orders, points): nobody opens one
@@ -173,8 +183,10 @@ public class Accounts {
 			.single() > 0) {
 			throw DomainException.onField("username", "account.username.taken");
 		}
-		long id = jdbc.sql("insert into account (person_id, username, password_hash) values (?, ?, ?) returning id")
-			.params(personId, name, encoder.encode(password))
+		long id = jdbc.sql("""
+				insert into account (person_id, username, password_hash, must_change_password) values (?, ?, ?, ?)
+				returning id""")
+			.params(personId, name, encoder.encode(password), mustChangePassword)
 			.query(Long.class)
 			.single();
 		audit.record("CREATE", "account", id, orgOf(person), "新建账号：" + name + "（" + person.name() + "）");
@@ -264,12 +276,60 @@ public class Accounts {
 			requireCallerPassword(callerPassword);
 		}
 		checkPassword(password);
-		jdbc.sql("update account set password_hash = ?, failed_attempts = 0, locked_until = null where id = ?")
+		// Whoever set it knows it: its user chooses a password of their own at the next sign-in.
+		jdbc.sql("""
+				update account set password_hash = ?, failed_attempts = 0, locked_until = null,
+				  must_change_password = true where id = ?""")
 			.params(encoder.encode(password), accountId)
 			.update();
 		jdbc.sql("delete from account_login_lock where account_id = ?").param(accountId).update();
 		sessions.endAll(account.username());
 		audit.record("PASSWORD_RESET", "account", accountId, null, "重置密码：" + account.username());
+	}
+
+	/**
+	 * The signed-in user changes their own password: the current one again (a wrong one counts as a
+	 * failed sign-in of the address, as for the caller's password elsewhere), the new one twice,
+	 * under the password policy and different from the current one. Ends the account's other
+	 * sessions and its tokens, and lifts a required change.
+	 */
+	@Transactional
+	public void changeOwnPassword(String currentPassword, String password, String repeated) {
+		WenmingUser self = SecurityContextHolder.getContext().getAuthentication() != null
+				&& SecurityContextHolder.getContext().getAuthentication().getPrincipal() instanceof WenmingUser user
+						? user : null;
+		if (self == null) {
+			throw DomainException.forbidden();
+		}
+		try {
+			requireCallerPassword(currentPassword);
+		}
+		catch (DomainException ex) {
+			throw ex.status() == HttpStatus.TOO_MANY_REQUESTS ? new Throttled("currentPassword")
+					: DomainException.onField("currentPassword", "account.currentPassword.wrong");
+		}
+		checkPassword(password);
+		if (!password.equals(repeated)) {
+			throw DomainException.onField("repeatPassword", "account.password.mismatch");
+		}
+		if (password.equals(currentPassword)) {
+			throw DomainException.onField("password", "account.password.unchanged");
+		}
+		jdbc.sql("update account set password_hash = ?, must_change_password = false where id = ?")
+			.params(encoder.encode(password), self.accountId())
+			.update();
+		sessions.endAll(self.getUsername());
+		audit.record("PASSWORD_CHANGE", "account", self.accountId(), null, "修改本人密码：" + self.getUsername());
+	}
+
+	/** Whether the account must change its password before anything else (set by an admin). */
+	@Transactional(readOnly = true)
+	public boolean mustChangePassword(long accountId) {
+		return jdbc.sql("select must_change_password from account where id = ?")
+			.param(accountId)
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
 	}
 
 	@Transactional
@@ -500,7 +560,11 @@ public class Accounts {
 	static class Throttled extends DomainException {
 
 		Throttled() {
-			super(HttpStatus.TOO_MANY_REQUESTS, "callerPassword", "account.callerPassword.tooMany");
+			this("callerPassword");
+		}
+
+		Throttled(String field) {
+			super(HttpStatus.TOO_MANY_REQUESTS, field, "account.callerPassword.tooMany");
 		}
 
 	}

@@ -64,6 +64,41 @@ public class OrgDirectory {
 			.list();
 	}
 
+	/**
+	 * Each org's full path of names from the root, such as "示范市 / 和平街道 / 和平社区 / 办公室", so
+	 * that orgs of the same name can be told apart. Names of ancestors outside the caller's scope
+	 * are shown too: only names, which the path needs to make sense.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Map<Long, String> pathNames(Collection<Org> of) {
+		Set<Long> ids = new HashSet<>();
+		for (Org org : of) {
+			for (String part : org.path().split("/")) {
+				if (!part.isEmpty()) {
+					ids.add(Long.parseLong(part));
+				}
+			}
+		}
+		java.util.Map<Long, String> names = new java.util.HashMap<>();
+		if (!ids.isEmpty()) {
+			jdbc.sql("select id, name from org where id = any(?)")
+				.param(ids.toArray(Long[]::new))
+				.query((rs, i) -> names.put(rs.getLong(1), rs.getString(2)))
+				.list();
+		}
+		java.util.Map<Long, String> labels = new java.util.LinkedHashMap<>();
+		for (Org org : of) {
+			List<String> parts = new ArrayList<>();
+			for (String part : org.path().split("/")) {
+				if (!part.isEmpty()) {
+					parts.add(names.getOrDefault(Long.parseLong(part), "?"));
+				}
+			}
+			labels.put(org.id(), String.join(" / ", parts));
+		}
+		return labels;
+	}
+
 	/** Ids of an org and everything below it (open or closed). */
 	@Transactional(readOnly = true)
 	public List<Long> subtreeIds(long orgId) {

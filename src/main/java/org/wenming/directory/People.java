@@ -132,6 +132,25 @@ public class People {
 		return new Page<>(items, page, size, total, null);
 	}
 
+	/**
+	 * The people a picker offers: at most {@code limit} whose name contains {@code name} (all when
+	 * blank), in the caller's scope for the permission, masked, by name.
+	 */
+	@Transactional(readOnly = true)
+	public List<Person> pick(String name, Permission permission, int limit) {
+		List<Object> params = new ArrayList<>();
+		StringBuilder where = new StringBuilder(scopeCondition(permission, params));
+		if (StringUtils.hasText(name)) {
+			where.append(" and p.name like ?");
+			params.add("%" + name.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+		}
+		params.add(limit);
+		return jdbc.sql(SELECT + " where " + where + " order by p.name, p.id limit ?")
+			.params(params)
+			.query(People::map)
+			.list();
+	}
+
 	/** Streams every person matching the query, masked, for exports. */
 	@Transactional(readOnly = true)
 	public void forEach(PersonQuery query, Consumer<Person> consumer) {

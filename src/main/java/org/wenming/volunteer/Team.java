@@ -10,4 +10,9 @@ public record Team(long id, String name, long orgId, String orgName, long leader
 		return closedAt != null;
 	}
 
+	/** The team as a picker shows it: its name, then its org and leader. */
+	public org.wenming.platform.web.PickerSearch.Choice choice() {
+		return org.wenming.platform.web.PickerSearch.Choice.of(id, name, orgName + " · " + leaderName);
+	}
+
 }

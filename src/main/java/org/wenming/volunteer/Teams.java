@@ -131,6 +131,24 @@ public class Teams {
 	}
 
 	/**
+	 * The open teams a team picker offers: at most {@code limit} whose name contains {@code name}
+	 * (all when blank), of orgs in the caller's scope for the permission, in tree order.
+	 */
+	@Transactional(readOnly = true)
+	public List<Team> pick(String name, Permission permission, int limit) {
+		List<Object> params = new ArrayList<>();
+		StringBuilder sql = new StringBuilder(SELECT).append(" where t.closed_at is null and ")
+			.append(scopes.current(permission).sqlCondition("o.path", params));
+		if (StringUtils.hasText(name)) {
+			sql.append(" and t.name like ?");
+			params.add("%" + name.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+		}
+		sql.append(" order by o.path, t.name limit ?");
+		params.add(limit);
+		return jdbc.sql(sql.toString()).params(params).query(Teams::map).list();
+	}
+
+	/**
 	 * Open teams near a person: of the orgs below the parent of the community they live or work in
 	 * (their street), else every open team; at most 50.
 	 */

@@ -51,7 +51,11 @@ class ActivityPages {
 
 	private final Times times;
 
-	ActivityPages(Activities activities, Signups signups, OrgDirectory orgs, MessageSource messages, Times times) {
+	private final org.springframework.beans.factory.ObjectProvider<org.wenming.activity.Memberships> memberships;
+
+	ActivityPages(Activities activities, Signups signups, OrgDirectory orgs, MessageSource messages, Times times,
+			org.springframework.beans.factory.ObjectProvider<org.wenming.activity.Memberships> memberships) {
+		this.memberships = memberships;
 		this.activities = activities;
 		this.signups = signups;
 		this.orgs = orgs;
@@ -190,6 +194,9 @@ class ActivityPages {
 		model.addAttribute("types", ActivityType.values());
 		model.addAttribute("audiences", Audience.values());
 		model.addAttribute("hoursRules", HoursRule.values());
+		// The teams of the caller's scope for the team picker (which searches further by name).
+		var spi = memberships.getIfAvailable();
+		model.addAttribute("teamChoices", spi == null ? List.of() : spi.teamChoices(null, 200));
 		return "activity/form";
 	}
 

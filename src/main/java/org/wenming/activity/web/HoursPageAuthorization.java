@@ -29,7 +29,7 @@ class HoursPageAuthorization implements HttpAuthorizationRules {
 			.hasAuthority("hours:confirm")
 			.requestMatchers("/activities/*/attendance", "/activities/*/attendance/**")
 			.hasAuthority("activity:write")
-			.requestMatchers("/hours", "/hours/**")
+			.requestMatchers("/hours", "/hours/**", "/pickers/hours-entries")
 			.hasAuthority("hours:confirm")
 			.requestMatchers(HttpMethod.GET, "/m/checkin")
 			.permitAll()

@@ -14,10 +14,14 @@ import org.wenming.activity.HoursAnomalies;
 import org.wenming.activity.HoursCharts;
 import org.wenming.activity.HoursExport;
 import org.wenming.activity.HoursLedger;
+import org.wenming.activity.Signups;
+import org.wenming.directory.People;
+import org.wenming.directory.Permission;
 import org.wenming.platform.DomainException;
 import org.wenming.platform.Times;
 import org.wenming.platform.security.WenmingUser;
 import org.wenming.platform.web.DocumentWork;
+import org.wenming.platform.web.PickerSearch;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -29,6 +33,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -55,11 +60,21 @@ class HoursPages {
 
 	private final HoursCharts charts;
 
+	private final Signups signups;
+
+	private final People people;
+
+	private final PickerSearch search;
+
 	HoursPages(CheckIns checkIns, HoursLedger ledger, HoursAnomalies anomalies, HoursExport export,
-			MessageSource messages, Times times, HoursCharts charts) {
-		this.messages = messages;
+			MessageSource messages, Times times, HoursCharts charts, Signups signups, People people,
+			PickerSearch search) {
 		this.times = times;
 		this.charts = charts;
+		this.signups = signups;
+		this.people = people;
+		this.search = search;
+		this.messages = messages;
 		this.checkIns = checkIns;
 		this.ledger = ledger;
 		this.anomalies = anomalies;
@@ -70,6 +85,22 @@ class HoursPages {
 	String attendance(@PathVariable long id, Model model) {
 		model.addAttribute("activityId", id);
 		model.addAttribute("attendances", checkIns.ofActivity(id));
+		// 集体录入 picks many people: those who signed up first, then people of the caller's scope;
+		// the picker searches the rest by name.
+		List<PickerSearch.Choice> choices = new java.util.ArrayList<>();
+		java.util.Set<Long> offered = new java.util.HashSet<>();
+		String signedUp = text("picker.signedUp");
+		for (var signup : signups.ofActivity(id)) {
+			if (offered.add(signup.personId())) {
+				choices.add(PickerSearch.Choice.of(signup.personId(), signup.personName(), signedUp));
+			}
+		}
+		for (var person : people.pick(null, Permission.ACTIVITY_WRITE, PickerSearch.LIMIT)) {
+			if (offered.add(person.id())) {
+				choices.add(person.choice());
+			}
+		}
+		model.addAttribute("personChoices", choices);
 		return "activity/attendance";
 	}
 
@@ -88,18 +119,39 @@ class HoursPages {
 		return "redirect:/activities/" + id + "/attendance";
 	}
 
+	/** 集体录入: the same period for each person picked (the picker posts one {@code personId} per person). */
 	@PostMapping("/activities/{id}/attendance/group")
-	String recordGroup(@PathVariable long id, @RequestParam long personId, @RequestParam String checkedInAt,
-			@RequestParam String checkedOutAt, RedirectAttributes redirect) {
-		checkIns.recordGroup(id, List.of(new CheckIns.GroupEntry(personId, time(checkedInAt), time(checkedOutAt))));
+	String recordGroup(@PathVariable long id, @RequestParam(name = "personId", required = false) List<Long> personIds,
+			@RequestParam String checkedInAt, @RequestParam String checkedOutAt, RedirectAttributes redirect) {
+		var in = time(checkedInAt);
+		var out = time(checkedOutAt);
+		checkIns.recordGroup(id, personIds == null ? List.of()
+				: personIds.stream().filter(java.util.Objects::nonNull).distinct()
+					.map(personId -> new CheckIns.GroupEntry(personId, in, out)).toList());
 		redirect.addFlashAttribute("flashSuccess", text("hours.web.flash.group"));
 		return "redirect:/activities/" + id + "/attendance";
 	}
 
 	@GetMapping("/hours")
-	String queue(Model model) {
+	String queue(@RequestParam(required = false) Long entryId, Model model) {
 		model.addAttribute("waiting", checkIns.awaitingConfirmation());
+		model.addAttribute("entryChoices", ledger.correctable(null, PickerSearch.LIMIT).stream().map(this::choice).toList());
+		model.addAttribute("entryId", entryId);
 		return "hours/queue";
+	}
+
+	/** What the entry picker of 更正时长 searches: credits in the caller's scope, by person name or activity. */
+	@GetMapping("/pickers/hours-entries")
+	@ResponseBody
+	List<PickerSearch.Choice> entries(@RequestParam(required = false) String q) {
+		return ledger.correctable(search.charge(q), PickerSearch.LIMIT).stream().map(this::choice).toList();
+	}
+
+	private PickerSearch.Choice choice(HoursLedger.Correctable entry) {
+		String title = entry.activityTitle() == null ? text("picker.entry.noActivity") : entry.activityTitle();
+		return PickerSearch.Choice.of(entry.id(), entry.personName() + " · " + title,
+				text("picker.entry.detail", entry.idNumberMasked() == null ? "" : entry.idNumberMasked(),
+						entry.serviceDate().toString(), entry.hours().stripTrailingZeros().toPlainString()));
 	}
 
 	@PostMapping("/hours/corrections")

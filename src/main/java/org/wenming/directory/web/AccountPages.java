@@ -15,6 +15,7 @@ import org.wenming.directory.Permission;
 import org.wenming.directory.Person;
 import org.wenming.directory.Role;
 import org.wenming.platform.DomainException;
+import org.wenming.platform.web.PickerSearch;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -83,7 +84,8 @@ class AccountPages {
 
 	@GetMapping("/new")
 	String newAccount(@RequestParam(required = false) Long personId, Model model) {
-		Person person = personId == null ? null : people.get(personId);
+		Person person = personId == null ? null
+				: people.findInScope(personId, Permission.ACCOUNT_MANAGE).orElseThrow(DomainException::notFound);
 		model.addAttribute("accountForm", new AccountForm(personId, null, null, null, null,
 				person == null ? null : Optional.ofNullable(person.homeOrgId()).orElse(person.workOrgId())));
 		return createForm(model, person);
@@ -93,7 +95,20 @@ class AccountPages {
 	String create(@Valid @ModelAttribute("accountForm") AccountForm form, BindingResult result, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		result = FormErrors.withTarget(form, result, model);
-		Person person = form.personId() != null ? people.get(form.personId()) : byIdNumber(form.idNumber(), result);
+		Person person = null;
+		if (form.personId() != null) {
+			// Picked in the people picker: still checked here for existence and scope.
+			person = people.findInScope(form.personId(), Permission.ACCOUNT_MANAGE).orElse(null);
+			if (person == null) {
+				result.rejectValue("personId", "dir.account.personUnknown");
+			}
+		}
+		else if (StringUtils.hasText(form.idNumber())) {
+			person = byIdNumber(form.idNumber(), result);
+		}
+		else if (!result.hasFieldErrors("personId")) {
+			result.rejectValue("personId", "dir.account.personRequired");
+		}
 		if (form.role() == null && !result.hasFieldErrors("role")) {
 			result.rejectValue("role", "account.role.required");
 		}
@@ -102,8 +117,9 @@ class AccountPages {
 		}
 		if (!result.hasErrors()) {
 			try {
+				// Whoever opens the account knows its first password: its user changes it at the first sign-in.
 				long id = accounts.create(person.id(), form.username(), form.password(),
-						List.of(new Accounts.Grant(form.role(), form.orgId())));
+						List.of(new Accounts.Grant(form.role(), form.orgId())), true);
 				flash.success(redirect, "dir.account.created", form.username().strip());
 				return "redirect:/accounts/" + id;
 			}
@@ -112,7 +128,7 @@ class AccountPages {
 			}
 		}
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-		return createForm(model, form.personId() == null ? null : person);
+		return createForm(model, person);
 	}
 
 	@GetMapping("/{id}")
@@ -233,9 +249,20 @@ class AccountPages {
 		}
 	}
 
+	/**
+	 * The form with its pickers: the person chosen (if any) and the first people of the caller's
+	 * scope, which the picker searches further by name; the orgs with their full paths.
+	 */
 	private String createForm(Model model, Person person) {
-		model.addAttribute("person", person);
-		model.addAttribute("orgOptions", choices.covered(Permission.ACCOUNT_MANAGE));
+		List<PickerSearch.Choice> personChoices = new java.util.ArrayList<>();
+		if (person != null) {
+			personChoices.add(person.choice());
+		}
+		people.pick(null, Permission.ACCOUNT_MANAGE, PickerSearch.LIMIT).stream()
+			.filter(p -> person == null || p.id() != person.id())
+			.forEach(p -> personChoices.add(p.choice()));
+		model.addAttribute("personChoices", personChoices);
+		model.addAttribute("orgChoices", choices.paths(Permission.ACCOUNT_MANAGE));
 		return "directory/account-form";
 	}
 

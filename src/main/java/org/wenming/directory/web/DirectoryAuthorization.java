@@ -16,6 +16,8 @@ class DirectoryAuthorization implements HttpAuthorizationRules {
 	@Override
 	public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
 		rules.requestMatchers(HttpMethod.GET, "/api/v1/me").authenticated()
+			.requestMatchers(HttpMethod.GET, "/pickers/orgs", "/pickers/people").authenticated()
+			.requestMatchers("/me/password").authenticated()
 			.requestMatchers(HttpMethod.GET, "/api/v1/orgs", "/api/v1/orgs/**").hasAuthority("org:read")
 			.requestMatchers("/api/v1/orgs", "/api/v1/orgs/**").hasAuthority("org:write")
 			.requestMatchers(HttpMethod.GET, "/api/v1/people/export").hasAuthority("export:run")

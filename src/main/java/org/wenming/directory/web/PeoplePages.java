@@ -55,8 +55,24 @@ class PeoplePages {
 	@GetMapping
 	String list(@ModelAttribute("filter") PeopleFilter filter, @RequestParam(defaultValue = "0") int page,
 			Model model, HttpServletRequest request, HttpServletResponse response) {
-		Page<Person> result = people.search(filter.toQuery(), Math.max(0, page), PAGE_SIZE)
-			.withBaseLink(request.getContextPath() + "/people" + filter.queryString());
+		Page<Person> result;
+		try {
+			result = people.search(filter.toQuery(), Math.max(0, page), PAGE_SIZE)
+				.withBaseLink(request.getContextPath() + "/people" + filter.queryString());
+		}
+		catch (DomainException ex) {
+			if (!Htmx.wantsFragment(request, response)) {
+				throw ex;
+			}
+			// htmx swaps only successful answers: a refused search (too many look-ups, no full view)
+			// must replace the list with its message, never leave the unfiltered list standing.
+			model.addAttribute("page", new Page<Person>(java.util.List.of(), 0, PAGE_SIZE, 0, null));
+			model.addAttribute("exportLink", request.getContextPath() + "/people/export" + filter.queryString());
+			model.addAttribute("searchError", messages.getMessage(ex.code(), ex.args(), ex.code(),
+					org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+			response.setHeader("HX-Reswap", "outerHTML");
+			return "directory/people :: results";
+		}
 		model.addAttribute("page", result);
 		model.addAttribute("exportLink", request.getContextPath() + "/people/export" + filter.queryString());
 		if (Htmx.wantsFragment(request, response)) {

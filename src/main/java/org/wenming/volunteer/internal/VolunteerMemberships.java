@@ -1,6 +1,10 @@
 package org.wenming.volunteer.internal;
 
 import org.wenming.activity.Memberships;
+import org.wenming.directory.Permission;
+import org.wenming.platform.web.PickerSearch;
+import org.wenming.volunteer.Team;
+import org.wenming.volunteer.Teams;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -14,8 +18,16 @@ class VolunteerMemberships implements Memberships {
 
 	private final JdbcClient jdbc;
 
-	VolunteerMemberships(JdbcClient jdbc) {
+	private final Teams teams;
+
+	VolunteerMemberships(JdbcClient jdbc, Teams teams) {
 		this.jdbc = jdbc;
+		this.teams = teams;
+	}
+
+	@Override
+	public java.util.List<PickerSearch.Choice> teamChoices(String name, int limit) {
+		return teams.pick(name, Permission.ACTIVITY_WRITE, limit).stream().map(Team::choice).toList();
 	}
 
 	@Override

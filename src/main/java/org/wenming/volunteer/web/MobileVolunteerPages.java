@@ -78,7 +78,11 @@ class MobileVolunteerPages {
 		if (volunteer != null) {
 			model.addAttribute("thresholds", stars.thresholds(volunteer.orgId()));
 		}
-		model.addAttribute("communities", volunteers.selfRegistrationOrgs(user.personId()));
+		var communities = volunteers.selfRegistrationOrgs(user.personId());
+		model.addAttribute("communities", communities);
+		// The registration defaults to the community the resident lives in (the first residential org of theirs).
+		model.addAttribute("ownCommunityId", communities.stream().filter(o -> o.type().isResidential())
+			.map(o -> o.id()).findFirst().orElse(null));
 		model.addAttribute("educations", VolunteerRegistration.EDUCATIONS);
 		model.addAttribute("politicalStatuses", PersonCommand.POLITICAL_STATUSES);
 		return "mobile/volunteer";
@@ -162,9 +166,14 @@ class MobileVolunteerPages {
 
 	@GetMapping("/m/teams")
 	String teams(@AuthenticationPrincipal WenmingUser user, Model model) {
-		model.addAttribute("near", teams.near(user.personId()));
-		model.addAttribute("mine", teams.memberships(user.personId()));
 		var led = teams.led(user.personId());
+		var ledIds = led.stream().map(team -> team.id()).collect(java.util.stream.Collectors.toSet());
+		// A team I lead shows once, as 队长; a team I belong to or applied to is not offered to me again.
+		var mine = teams.memberships(user.personId()).stream().filter(m -> !ledIds.contains(m.teamId())).toList();
+		var joined = new java.util.HashSet<>(ledIds);
+		mine.forEach(m -> joined.add(m.teamId()));
+		model.addAttribute("near", teams.near(user.personId()).stream().filter(t -> !joined.contains(t.id())).toList());
+		model.addAttribute("mine", mine);
 		model.addAttribute("led", led);
 		model.addAttribute("applications", led.stream().flatMap(team -> teams.members(team.id()).stream())
 			.filter(member -> "PENDING".equals(member.status())).toList());

@@ -6,7 +6,10 @@ import java.util.List;
 import org.wenming.activity.Activities;
 import org.wenming.activity.Activity;
 import org.wenming.activity.HoursCharts;
+import org.wenming.directory.People;
 import org.wenming.directory.Permission;
+import org.wenming.directory.Person;
+import org.wenming.platform.web.PickerSearch;
 import org.wenming.platform.DomainException;
 import org.wenming.platform.security.WenmingUser;
 import org.wenming.volunteer.NewTeam;
@@ -38,9 +41,12 @@ class TeamPages {
 
 	private final HoursCharts charts;
 
-	TeamPages(Teams teams, Activities activities, VolunteerChoices choices, MessageSource messages,
+	private final People people;
+
+	TeamPages(Teams teams, Activities activities, VolunteerChoices choices, People people, MessageSource messages,
 			HoursCharts charts) {
 		this.charts = charts;
+		this.people = people;
 		this.teams = teams;
 		this.activities = activities;
 		this.choices = choices;
@@ -57,7 +63,11 @@ class TeamPages {
 
 	@GetMapping("/teams/new")
 	String form(Model model) {
-		model.addAttribute("orgOptions", choices.inScope(Permission.VOLUNTEER_WRITE));
+		model.addAttribute("orgChoices", choices.paths(Permission.VOLUNTEER_WRITE));
+		// The first people of the caller's scope; the picker searches the rest by name.
+		model.addAttribute("leaderChoices", people.pick(null, Permission.VOLUNTEER_WRITE, PickerSearch.LIMIT).stream()
+			.map(Person::choice)
+			.toList());
 		return "volunteer/team-form";
 	}
 

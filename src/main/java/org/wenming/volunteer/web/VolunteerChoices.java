@@ -37,6 +37,17 @@ class VolunteerChoices {
 			.toList();
 	}
 
+	/** Open orgs in the caller's scope for the permission, each with its full path, for the org picker. */
+	@Transactional(readOnly = true)
+	List<org.wenming.platform.web.PickerSearch.Choice> paths(Permission permission) {
+		var scope = scopes.current(permission);
+		List<Org> open = DataScopes.asSystem(() -> orgs.visibleTree(false)).stream().filter(scope::covers).toList();
+		java.util.Map<Long, String> labels = orgs.pathNames(open);
+		return open.stream()
+			.map(o -> org.wenming.platform.web.PickerSearch.Choice.of(o.id(), labels.get(o.id()), null))
+			.toList();
+	}
+
 	private int depthOfRoot(org.wenming.directory.DataScope scope) {
 		return scope.rootOrgIds().stream().map(orgs::find).flatMap(java.util.Optional::stream).mapToInt(Org::depth)
 			.min().orElse(0);

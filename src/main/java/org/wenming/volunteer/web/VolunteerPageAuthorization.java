@@ -18,6 +18,7 @@ class VolunteerPageAuthorization implements HttpAuthorizationRules {
 	@Override
 	public void configure(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
 		rules.requestMatchers(HttpMethod.GET, "/certificates/*").permitAll()
+			.requestMatchers(HttpMethod.GET, "/pickers/teams").authenticated()
 			.requestMatchers("/m/volunteer", "/m/volunteer/**", "/m/teams", "/m/teams/**").authenticated()
 			.requestMatchers(HttpMethod.POST, "/teams/*/applications/*/approve", "/teams/*/applications/*/reject")
 			.authenticated()

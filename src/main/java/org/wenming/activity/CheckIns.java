@@ -36,6 +36,12 @@ public class CheckIns {
 	/** How long before the start check-in opens. */
 	public static final Duration EARLY = Duration.ofMinutes(30);
 
+	/**
+	 * A scan this soon after checking in is a second tap, a resubmitted form or a code typed twice,
+	 * never a check-out: it leaves the attendance as it is.
+	 */
+	public static final Duration SECOND_TAP = Duration.ofMinutes(5);
+
 	static final String ATTENDANCE_COLUMNS = """
 			t.id, t.activity_id, t.person_id, p.name, t.checked_in_at, t.checked_out_at, t.method, t.recorded_by,
 			t.auto_closed, t.needs_review, t.hours_entry_id""";
@@ -52,7 +58,14 @@ public class CheckIns {
 
 	private final Clock clock;
 
-	CheckIns(JdbcClient jdbc, CheckInTokens tokens, DataScopes scopes, People people, AuditLog audit, Clock clock) {
+	private final org.wenming.platform.security.AccountThrottle throttle;
+
+	/** Typed codes an account may try a minute: enough for typing errors, too few to guess a live code. */
+	static final int CODES_PER_MINUTE = 10;
+
+	CheckIns(JdbcClient jdbc, CheckInTokens tokens, DataScopes scopes, People people, AuditLog audit, Clock clock,
+			org.wenming.platform.security.AccountThrottle throttle) {
+		this.throttle = throttle;
 		this.jdbc = jdbc;
 		this.people = people;
 		this.tokens = tokens;
@@ -111,6 +124,9 @@ public class CheckIns {
 			if (!scan.code().trim().matches("\\d{6}")) {
 				throw DomainException.onField("code", "hours.checkin.code.format");
 			}
+			if (!throttle.tryAcquire("checkin-code", user.accountId(), CODES_PER_MINUTE)) {
+				throw DomainException.onField("code", "hours.checkin.code.throttled");
+			}
 			long activityId = tokens.activityOfCode(scan.code(), user.personId())
 				.orElseThrow(() -> DomainException.onField("code", "hours.checkin.code.unknown"));
 			activity = ActivityRow.find(jdbc, activityId).orElseThrow(DomainException::notFound);
@@ -121,6 +137,12 @@ public class CheckIns {
 		Visit before = visit(activity, user.personId());
 		if (before.checkedOut()) {
 			return new Outcome(before, Step.ALREADY_OUT);
+		}
+		if (before.checkedIn() && before.attendance()
+			.checkedInAt()
+			.plus(SECOND_TAP)
+			.isAfter(OffsetDateTime.now(clock))) {
+			return new Outcome(before, Step.ALREADY_IN);
 		}
 		if (before.checkedIn()) {
 			checkOut(activity, scan, user, presentedAt);
@@ -212,6 +234,10 @@ public class CheckIns {
 			}
 			if (Duration.between(entry.checkedInAt(), entry.checkedOutAt()).toHours() >= 24) {
 				throw DomainException.onField("entries", "hours.group.tooLong");
+			}
+			// Attendance is recorded for what happened, never for a period that has not ended.
+			if (entry.checkedOutAt().isAfter(OffsetDateTime.now(clock).plusMinutes(1))) {
+				throw DomainException.onField("entries", "hours.group.future");
 			}
 			// Someone who signed up, or who lives or works in the caller's scope; anyone else is
 			// refused like a person who does not exist.
@@ -421,7 +447,7 @@ public class CheckIns {
 	/** What a scan did. */
 	public enum Step {
 
-		CHECKED_IN, CHECKED_OUT, ALREADY_OUT
+		CHECKED_IN, CHECKED_OUT, ALREADY_IN, ALREADY_OUT
 
 	}
 

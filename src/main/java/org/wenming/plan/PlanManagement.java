@@ -194,7 +194,10 @@ public class PlanManagement {
 					|| target.value().abs().compareTo(new BigDecimal("9999999999")) > 0) {
 				continue;
 			}
-			String metric = target.metric() == null || target.metric().length() > 100 ? null : target.metric();
+			String metric = target.metric() == null || target.metric().isBlank() ? null : target.metric().strip();
+			if (metric != null && !PlanTargets.isMetricName(metric)) {
+				throw DomainException.onField("metric", "plan.target.metricFormat");
+			}
 			String unit = target.unit() == null ? null : cut(target.unit(), 10);
 			jdbc.sql("""
 					insert into plan_target (plan_id, section_id, text, metric, comparator, threshold, unit, period,

@@ -360,6 +360,11 @@ public class PlanTargets {
 	private record Checked(String metric, String unit, long orgId) {
 	}
 
+	/** Whether a metric named on a target is a catalog name (or the manual marker) of a sane length. */
+	static boolean isMetricName(String metric) {
+		return MANUAL.equals(metric) || (metric.matches(METRIC_NAME) && metric.length() <= 100);
+	}
+
 	private Checked check(PlanRow plan, TargetBinding binding, long currentOrgId) {
 		String metric = StringUtils.hasText(binding.metric()) ? binding.metric().strip() : null;
 		if (metric != null && !MANUAL.equals(metric) && (!metric.matches(METRIC_NAME) || metric.length() > 100)) {

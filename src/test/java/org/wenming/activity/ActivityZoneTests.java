@@ -31,7 +31,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Asia/Shanghai (the suite runs both ways): never 01:01, the same instant in UTC.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.springframework.context.annotation.Import(org.wenming.plan.MutableClock.Config.class)
 class ActivityZoneTests {
+
+	@Autowired
+	org.wenming.plan.MutableClock clock;
+
+	@org.junit.jupiter.api.AfterEach
+	void resetClock() {
+		clock.reset();
+	}
 
 	static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
@@ -69,7 +78,8 @@ class ActivityZoneTests {
 		String list = leader.get("/activities?q=" + f.tag, null).body();
 		assertThat(list).contains(day + " 09:01").doesNotContain(day + " 01:01");
 
-		// Attendance typed for the group is Beijing time as well.
+		// Attendance typed for the group is Beijing time as well; it is recorded once the activity is over.
+		clock.set(day.plusDays(1).atTime(12, 0));
 		long person = f.personId(volunteer);
 		Response recorded = post(leader, "/activities/" + id + "/attendance", "/activities/" + id + "/attendance/group",
 				Map.of("personId", String.valueOf(person), "checkedInAt", day + "T09:01", "checkedOutAt", day + "T10:31"));
@@ -98,6 +108,7 @@ class ActivityZoneTests {
 		String title = "凌晨的活动" + f.tag;
 		long id = create(leader, f, title, day + "T00:30", day + "T02:00");
 		long person = f.personId(volunteer);
+		clock.set(day.plusDays(1).atTime(12, 0));
 		post(leader, "/activities/" + id + "/attendance", "/activities/" + id + "/attendance/group",
 				Map.of("personId", String.valueOf(person), "checkedInAt", day + "T00:30", "checkedOutAt", day + "T02:00"));
 		Response confirmed = post(leader, "/activities/" + id + "/attendance", "/activities/" + id + "/attendance/confirm",

@@ -132,7 +132,7 @@ class AccountsJourneyBrowserTests {
 		WebElement found = new WebDriverWait(browser.driver, java.time.Duration.ofSeconds(20))
 			.until(ExpectedConditions.visibilityOfElementLocated(option));
 		((org.openqa.selenium.JavascriptExecutor) browser.driver)
-			.executeScript("arguments[0].scrollIntoView({block: 'center'});", found);
+			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", found);
 		new WebDriverWait(browser.driver, java.time.Duration.ofSeconds(5))
 			.until(ExpectedConditions.elementToBeClickable(found))
 			.click();

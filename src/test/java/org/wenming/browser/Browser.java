@@ -73,7 +73,7 @@ final class Browser implements AutoCloseable {
 		options.setBinary("/usr/bin/chromium");
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--window-size=" + size.width + "," + size.height, "--lang=zh-CN");
+				"--disable-sync", "--force-prefers-reduced-motion", "--window-size=" + size.width + "," + size.height, "--lang=zh-CN");
 		if (size == Size.PHONE) {
 			options.addArguments("--user-agent=Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 "
 					+ "(KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36 MicroMessenger/8.0.49");

@@ -20,6 +20,7 @@ import org.wenming.activity.CheckInTokens;
 import org.wenming.activity.CheckIns;
 import org.wenming.platform.DomainException;
 import org.wenming.platform.security.WenmingUser;
+import org.wenming.platform.web.DocumentWork;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -178,6 +179,7 @@ class CheckInPages {
 
 	/** A photo of the QR code, where the phone has no scanner: read here, then as if scanned. */
 	@PostMapping("/m/scan/photo")
+	@DocumentWork
 	String photo(@RequestParam(required = false) MultipartFile photo, @RequestParam(required = false) Double lat,
 			@RequestParam(required = false) Double lng, @RequestParam(required = false) Double accuracy,
 			HttpServletResponse response, Model model, RedirectAttributes redirect) throws IOException {
@@ -228,6 +230,7 @@ class CheckInPages {
 		String key = switch (outcome.step()) {
 			case CHECKED_IN -> "hours.web.flash.checkedIn";
 			case CHECKED_OUT -> "hours.web.flash.checkedOut";
+			case ALREADY_IN -> "hours.web.checkin.alreadyIn";
 			case ALREADY_OUT -> "hours.web.checkin.alreadyOut";
 		};
 		redirect.addFlashAttribute("flashSuccess", text(key));

@@ -38,6 +38,9 @@ final class QrCodes {
 	/** Photos are scaled down to this longest side before reading: QR codes on a screen stay legible. */
 	private static final int READ_SIDE = 1600;
 
+	/** The longest side decoded from the file at all: larger photos are subsampled while they are read. */
+	private static final int DECODE_SIDE = 2400;
+
 	private QrCodes() {
 	}
 
@@ -58,10 +61,16 @@ final class QrCodes {
 			ImageReader reader = readers.next();
 			try {
 				reader.setInput(in, true, true);
-				if ((long) reader.getWidth(0) * reader.getHeight(0) > MAX_PIXELS) {
+				int width = reader.getWidth(0);
+				int height = reader.getHeight(0);
+				if ((long) width * height > MAX_PIXELS) {
 					return Optional.empty();
 				}
-				image = reader.read(0);
+				// Only every n-th pixel is decoded, so a large photo costs what a small one does.
+				javax.imageio.ImageReadParam param = reader.getDefaultReadParam();
+				int step = Math.max(1, (Math.max(width, height) + DECODE_SIDE - 1) / DECODE_SIDE);
+				param.setSourceSubsampling(step, step, 0, 0);
+				image = reader.read(0, param);
 			}
 			catch (IOException | RuntimeException ex) {
 				return Optional.empty();

@@ -102,9 +102,11 @@ class AuditPages {
 	String list(@ModelAttribute("filter") AuditFilter filter, @RequestParam(defaultValue = "0") int page, Model model,
 			HttpServletRequest request, HttpServletResponse response) {
 		AuditQuery query = filter.toQuery(scope);
-		int number = Math.max(0, page);
+		long total = audit.count(query);
+		int last = (int) Math.max(0, (total - 1) / PAGE_SIZE);
+		int number = Math.max(0, Math.min(page, last));
 		List<AuditEntry> entries = audit.find(query, number * PAGE_SIZE, PAGE_SIZE);
-		model.addAttribute("page", new Page<>(entries, number, PAGE_SIZE, audit.count(query),
+		model.addAttribute("page", new Page<>(entries, number, PAGE_SIZE, total,
 				request.getContextPath() + "/audit" + filter.queryString()));
 		model.addAttribute("exportLink", request.getContextPath() + "/audit/export.csv" + filter.queryString());
 		if (Htmx.wantsFragment(request, response)) {
@@ -134,7 +136,7 @@ class AuditPages {
 		try {
 			audit.forEach(query, entry -> {
 				try {
-					csv.printRecord(times.format(entry.at(), TIME), cell(actor(entry.actor())), entry.actorIp(),
+					csv.printRecord(times.format(entry.at(), TIME), cell(actor(entry.actor())), cell(entry.actorIp()),
 							word("dir.audit.action.", entry.action()), word("dir.audit.entity.", entry.entityType()),
 							cell(entry.entityId()), entry.orgId(), cell(entry.summary()));
 				}

@@ -38,7 +38,21 @@ class AuthenticationAudit {
 		throttle.recordFailure(address);
 		String name = String.valueOf(event.getAuthentication().getName());
 		audit.recordIndependently(name, address, "LOGIN_FAILED", "account", name, null,
-				"登录失败：" + event.getException().getClass().getSimpleName());
+				"登录失败：" + reason(event.getException()));
+	}
+
+	/** Why a sign-in failed, as the audit log says it to an admin (never a class name). */
+	private static String reason(Exception failure) {
+		if (failure instanceof org.springframework.security.authentication.LockedException) {
+			return "账号已锁定";
+		}
+		if (failure instanceof org.springframework.security.authentication.DisabledException) {
+			return "账号已停用";
+		}
+		if (failure instanceof org.springframework.security.authentication.BadCredentialsException) {
+			return "用户名或密码错误";
+		}
+		return "无法验证身份";
 	}
 
 	private static String address() {

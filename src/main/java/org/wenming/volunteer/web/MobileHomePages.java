@@ -73,15 +73,22 @@ class MobileHomePages {
 		model.addAttribute("points", points.balance(person));
 		model.addAttribute("stars", volunteers.latest(person).filter(Volunteer::isActive).map(Volunteer::starLevel).orElse(null));
 		OffsetDateTime now = OffsetDateTime.now(clock);
-		model.addAttribute("next", signups.ofCaller()
+		var mine = signups.ofCaller();
+		java.util.Set<Long> signedUp = mine.stream()
+			.filter(s -> s.signup().status() != SignupStatus.CANCELLED)
+			.map(s -> s.activity().id())
+			.collect(java.util.stream.Collectors.toSet());
+		model.addAttribute("next", mine
 			.stream()
 			.filter(s -> s.signup().status() != SignupStatus.CANCELLED && s.activity().endsAt().isAfter(now)
 					&& s.activity().status() != ActivityStatus.CANCELLED && s.activity().status() != ActivityStatus.FINISHED)
 			.min(Comparator.comparing(s -> s.activity().startsAt()))
 			.orElse(null));
 		boolean near = lat != null && lng != null && Math.abs(lat) <= 90 && Math.abs(lng) <= 180;
-		List<Nearby> open = activities.joinable(person, near ? 100 : NEAR_SHOWN)
+		List<Nearby> open = activities.joinable(person, near ? 100 : NEAR_SHOWN + signedUp.size())
 			.stream()
+			// Only what the caller can still sign up for: open for sign-up, and not signed up for already.
+			.filter(a -> a.status() == ActivityStatus.OPEN && !signedUp.contains(a.id()))
 			.map(a -> new Nearby(a, near ? a.metersFrom(lat, lng) : null))
 			.sorted(Comparator.comparing((Nearby n) -> n.distance() == null ? Double.MAX_VALUE : n.distance())
 				.thenComparing(n -> n.activity().startsAt()))

@@ -125,7 +125,8 @@ class ServiceOrderPages {
 		ModelAndView view = new ModelAndView("error");
 		view.setStatus(HttpStatus.BAD_REQUEST);
 		view.addObject("status", 400);
-		view.addObject("message", message);
+		view.addObject("message", messages.getMessage("error.badParameter", null,
+				org.springframework.context.i18n.LocaleContextHolder.getLocale()));
 		return view;
 	}
 

@@ -274,10 +274,12 @@ class StorePages {
 			view.addAllObjects(model.asMap());
 			return view;
 		}
+		// Elsewhere (an address with a malformed number, say) there is no form to return to.
 		ModelAndView view = new ModelAndView("error");
 		view.setStatus(HttpStatus.BAD_REQUEST);
 		view.addObject("status", 400);
-		view.addObject("message", message);
+		view.addObject("message", messages.getMessage("error.badParameter", null,
+				org.springframework.context.i18n.LocaleContextHolder.getLocale()));
 		return view;
 	}
 

@@ -97,11 +97,12 @@ class VolunteerPages {
 	String list(@RequestParam(required = false) Long orgId, @RequestParam(required = false) VolunteerStatus status,
 			@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model,
 			HttpServletRequest request) {
-		int number = Math.max(0, page);
+		long total = volunteers.count(orgId, status, q);
+		int number = (int) Math.max(0, Math.min(page, (total - 1) / PAGE_SIZE));
 		String filters = VolunteerListExport.filters(orgId, status, q);
 		model.addAttribute("volunteers",
 				new Page<>(volunteers.search(orgId, status, q, number * PAGE_SIZE, PAGE_SIZE), number, PAGE_SIZE,
-						volunteers.count(orgId, status, q), request.getContextPath() + "/volunteers" + filters));
+						total, request.getContextPath() + "/volunteers" + filters));
 		model.addAttribute("pending", volunteers.search(orgId, VolunteerStatus.PENDING, null, PENDING_SHOWN));
 		model.addAttribute("pendingTotal", volunteers.count(orgId, VolunteerStatus.PENDING, null));
 		model.addAttribute("exportLink", request.getContextPath() + "/volunteers/export.xlsx" + filters);

@@ -29,11 +29,14 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Shows a page in the user's language for whatever a page controller did not handle itself.
+ * Shows a page in the user's language for whatever a page controller did not handle itself. A
+ * controller that handles bad input for its own forms hands everything else back to
+ * {@link #badRequest} and renders its form through {@link #withLayout}, so its pages keep the
+ * navigation.
  */
 @ControllerAdvice(annotations = Controller.class)
 @Order(Ordered.LOWEST_PRECEDENCE)
-class PageExceptionHandler {
+public class PageExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(PageExceptionHandler.class);
 
@@ -59,7 +62,7 @@ class PageExceptionHandler {
 	@ExceptionHandler({ TypeMismatchException.class, ServletRequestBindingException.class, BindException.class,
 			HttpMessageNotReadableException.class, ConstraintViolationException.class,
 			org.apache.tomcat.util.http.InvalidParameterException.class })
-	ModelAndView badRequest(Exception ex, HttpServletResponse response) {
+	public ModelAndView badRequest(Exception ex, HttpServletResponse response) {
 		// Text refused by TextInput: say which field and why, not just "bad parameter".
 		DomainException refused = ApiExceptionHandler.refusedText(ex);
 		if (refused == null && ex instanceof BindException bind) {
@@ -115,11 +118,19 @@ class PageExceptionHandler {
 		view.setStatus(HttpStatus.valueOf(status));
 		view.addObject("status", status);
 		view.addObject("message", message);
-		// The page keeps its navigation: exception handlers get none of the layout's model attributes.
 		if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
 				instanceof org.springframework.web.context.request.ServletRequestAttributes attributes) {
-			layout.addTo(view, attributes.getRequest());
+			withLayout(view, attributes.getRequest());
 		}
+		return view;
+	}
+
+	/**
+	 * Gives a view rendered from an exception handler the layout's model (navigation, user, inbox):
+	 * exception handlers get none of the layout's model attributes.
+	 */
+	public ModelAndView withLayout(ModelAndView view, HttpServletRequest request) {
+		layout.addTo(view, request);
 		return view;
 	}
 

@@ -10,6 +10,7 @@ import org.wenming.directory.PersonCommand;
 import org.wenming.platform.DomainException;
 import org.wenming.platform.security.WenmingUser;
 import org.wenming.platform.web.BadInput;
+import org.wenming.platform.web.PageExceptionHandler;
 import org.wenming.platform.web.DocumentWork;
 import org.wenming.volunteer.Certificates;
 import org.wenming.volunteer.StarLevels;
@@ -58,8 +59,11 @@ class MobileVolunteerPages {
 
 	private final MessageSource messages;
 
+	private final PageExceptionHandler pages;
+
 	MobileVolunteerPages(Volunteers volunteers, Teams teams, StarLevels stars, Certificates certificates,
-			HoursLedger ledger, VolunteerChoices choices, MessageSource messages) {
+			HoursLedger ledger, VolunteerChoices choices, MessageSource messages, PageExceptionHandler pages) {
+		this.pages = pages;
 		this.volunteers = volunteers;
 		this.teams = teams;
 		this.stars = stars;
@@ -118,23 +122,17 @@ class MobileVolunteerPages {
 	 * registration form shows it above itself with what was typed; other pages say it.
 	 */
 	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, BindException.class })
-	ModelAndView badInput(Exception ex, HttpServletRequest request) {
-		String message = BadInput.message(ex, messages, REGISTRATION_LABELS);
+	ModelAndView badInput(Exception ex, HttpServletRequest request, HttpServletResponse response) {
 		if ("POST".equals(request.getMethod()) && request.getRequestURI().endsWith("/m/volunteer")
 				&& SecurityContextHolder.getContext().getAuthentication().getPrincipal() instanceof WenmingUser user) {
 			Model model = new ExtendedModelMap();
-			model.addAttribute("formError", message);
+			model.addAttribute("formError", BadInput.message(ex, messages, REGISTRATION_LABELS));
 			model.addAttribute("typed", BadInput.typed(request));
 			ModelAndView view = new ModelAndView(card(user, model), model.asMap());
 			view.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
-			return view;
+			return pages.withLayout(view, request);
 		}
-		ModelAndView view = new ModelAndView("error");
-		view.setStatus(HttpStatus.BAD_REQUEST);
-		view.addObject("status", 400);
-		view.addObject("message", messages.getMessage("error.badParameter", null,
-				org.springframework.context.i18n.LocaleContextHolder.getLocale()));
-		return view;
+		return pages.badRequest(ex, response);
 	}
 
 	@PostMapping("/m/volunteer/deregister")

@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.wenming.platform.DomainException;
 import org.wenming.platform.Times;
 import org.wenming.platform.web.BadInput;
+import org.wenming.platform.web.PageExceptionHandler;
 import org.wenming.volunteer.NewServiceOrder;
 import org.wenming.volunteer.ServiceCategories;
 import org.wenming.volunteer.ServiceOrder;
@@ -62,8 +63,11 @@ class ServiceOrderPages {
 
 	private final Clock clock;
 
+	private final PageExceptionHandler pages;
+
 	ServiceOrderPages(ServiceOrders orders, ServiceCategories categories, ServiceOrderProperties properties,
-			MessageSource messages, Times times, Clock clock) {
+			MessageSource messages, Times times, Clock clock, PageExceptionHandler pages) {
+		this.pages = pages;
 		this.times = times;
 		this.clock = clock;
 		this.orders = orders;
@@ -115,19 +119,13 @@ class ServiceOrderPages {
 	 */
 	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, BindException.class })
 	ModelAndView badInput(Exception ex, HttpServletRequest request, HttpServletResponse response) {
-		String message = BadInput.message(ex, messages, ORDER_LABELS);
 		if ("POST".equals(request.getMethod()) && request.getRequestURI().endsWith("/m/orders")) {
 			ModelAndView view = new ModelAndView();
 			view.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
-			view.setViewName(orderAgain(message, request, view.getModelMap()));
-			return view;
+			view.setViewName(orderAgain(BadInput.message(ex, messages, ORDER_LABELS), request, view.getModelMap()));
+			return pages.withLayout(view, request);
 		}
-		ModelAndView view = new ModelAndView("error");
-		view.setStatus(HttpStatus.BAD_REQUEST);
-		view.addObject("status", 400);
-		view.addObject("message", messages.getMessage("error.badParameter", null,
-				org.springframework.context.i18n.LocaleContextHolder.getLocale()));
-		return view;
+		return pages.badRequest(ex, response);
 	}
 
 	private String orderAgain(String message, HttpServletRequest request, Map<String, Object> model) {

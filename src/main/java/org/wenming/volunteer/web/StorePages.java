@@ -18,6 +18,7 @@ import org.wenming.directory.Person;
 import org.wenming.directory.PersonQuery;
 import org.wenming.platform.DomainException;
 import org.wenming.platform.web.BadInput;
+import org.wenming.platform.web.PageExceptionHandler;
 import org.wenming.volunteer.Points;
 import org.wenming.volunteer.Redemption;
 import org.wenming.volunteer.RedemptionStatus;
@@ -68,8 +69,11 @@ class StorePages {
 
 	private final MessageSource messages;
 
+	private final PageExceptionHandler pages;
+
 	StorePages(StoreItems items, Redemptions redemptions, Points points, People people, OrgDirectory orgs,
-			DataScopes scopes, MessageSource messages) {
+			DataScopes scopes, MessageSource messages, PageExceptionHandler pages) {
+		this.pages = pages;
 		this.items = items;
 		this.redemptions = redemptions;
 		this.points = points;
@@ -254,15 +258,14 @@ class StorePages {
 	 * with what was typed; other pages of the store say it.
 	 */
 	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, BindException.class })
-	ModelAndView badInput(Exception ex, HttpServletRequest request) {
-		String message = BadInput.message(ex, messages, BONUS_LABELS);
+	ModelAndView badInput(Exception ex, HttpServletRequest request, HttpServletResponse response) {
 		if ("POST".equals(request.getMethod()) && request.getRequestURI().endsWith("/store/bonus")) {
 			Map<String, String> typed = BadInput.typed(request);
 			ModelAndView view = new ModelAndView();
 			view.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
 			Model model = new org.springframework.ui.ExtendedModelMap();
 			model.addAttribute("bonusForm", new BonusForm(typed.get("personId"), typed.get("points"), typed.get("reason")));
-			model.addAttribute("formError", message);
+			model.addAttribute("formError", BadInput.message(ex, messages, BONUS_LABELS));
 			model.addAttribute("errorField", BadInput.field(ex));
 			String name = typed.get("name");
 			try {
@@ -272,15 +275,10 @@ class StorePages {
 				view.setViewName(bonus(null, model));
 			}
 			view.addAllObjects(model.asMap());
-			return view;
+			return pages.withLayout(view, request);
 		}
 		// Elsewhere (an address with a malformed number, say) there is no form to return to.
-		ModelAndView view = new ModelAndView("error");
-		view.setStatus(HttpStatus.BAD_REQUEST);
-		view.addObject("status", 400);
-		view.addObject("message", messages.getMessage("error.badParameter", null,
-				org.springframework.context.i18n.LocaleContextHolder.getLocale()));
-		return view;
+		return pages.badRequest(ex, response);
 	}
 
 	private String items(Model model) {
